@@ -1,0 +1,205 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.Globalization;
+using System.Text;
+using NewsArchive.Output;
+
+namespace NewsArchive.Cli;
+
+/// <summary>
+/// The <c>newsarchive</c> command line: builds the System.CommandLine tree, maps a parse result to
+/// <see cref="RunOptions"/> and hands it to <see cref="ExtractRunner"/>. Usage errors exit with 2.
+/// </summary>
+public static class CliApp
+{
+    private const string Examples = """
+        Examples:
+          newsarchive extract samples                          JSON array on stdout
+          newsarchive extract ./archive --format jsonl | jq -r 'select(.source=="cna") | .title'
+          newsarchive extract ./archive --format csv --output articles.csv
+          gzip -dc post.txt.gz | newsarchive extract -          read standard input
+          newsarchive extract ./archive -o out.json --errors failed.jsonl
+
+        Exit codes: 0 every input became a record; 1 some inputs failed (the rest were
+        written); 2 usage error or the output could not be written.
+        """;
+
+    public static int Run(string[] args, Stream stdin, Stream stdout, TextWriter stderr, TerminalInfo? terminal = null)
+    {
+        terminal ??= TerminalInfo.Redirected;
+        using var helpOut = new StreamWriter(stdout, new UTF8Encoding(false), bufferSize: 4096, leaveOpen: true) { AutoFlush = true };
+        var root = BuildCommand(helpOut, out var extract, out var bind);
+        var parseResult = root.Parse(args);
+        if (parseResult.Action is HelpWithExamples || parseResult.CommandResult.Command == root && args.Contains("--version"))
+        {
+            return parseResult.Invoke(new InvocationConfiguration { Output = helpOut, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+
+        if (parseResult.Action is ParseErrorAction || parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                stderr.WriteLine($"newsarchive: {error.Message}");
+            }
+
+            stderr.WriteLine($"Try '{(parseResult.CommandResult.Command == extract ? "newsarchive extract --help" : "newsarchive --help")}'.");
+            return ExitCodes.Usage;
+        }
+
+        if (parseResult.CommandResult.Command == extract)
+        {
+            try
+            {
+                var options = bind(parseResult);
+                return new ExtractRunner(options, stdin, stdout, stderr, terminal).Run();
+            }
+            catch (Exception ex)
+            {
+                stderr.WriteLine($"newsarchive: {ex.Message}");
+                if (args.Contains("--verbose"))
+                {
+                    stderr.WriteLine(ex);
+                }
+
+                return ExitCodes.Usage;
+            }
+        }
+
+        if (parseResult.Action is null)
+        {
+            // No subcommand: say how to use the tool, on stderr, as a usage error.
+            stderr.WriteLine("newsarchive: missing command. Usage: newsarchive extract PATH... [options]");
+            stderr.WriteLine("Try 'newsarchive --help'.");
+            return ExitCodes.Usage;
+        }
+
+        return parseResult.Invoke(new InvocationConfiguration { Output = helpOut, Error = stderr, EnableDefaultExceptionHandler = false });
+    }
+
+    /// <summary>The command tree; <paramref name="bind"/> maps an extract parse result to options.</summary>
+    internal static RootCommand BuildCommand(TextWriter helpOut, out Command extract, out Func<ParseResult, RunOptions> bind)
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "Files or directories to read (directories recursively, in path order); '-' reads standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Output format: json (one array), jsonl (one record per line) or csv.",
+            DefaultValueFactory = _ => "json",
+            HelpName = "json|jsonl|csv",
+        };
+        format.AcceptOnlyFromAmong("json", "jsonl", "csv");
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write records to FILE (atomically, on success) instead of standard output.",
+            HelpName = "FILE",
+        };
+        var errors = new Option<string?>("--errors")
+        {
+            Description = "Also write per-file errors to FILE as JSON Lines ({\"path\", \"error\"}).",
+            HelpName = "FILE",
+        };
+        var maxFileSize = new Option<long>("--max-file-size")
+        {
+            Description = "Largest input accepted (default 32M; bytes, or with a K, M or G suffix); larger files are errors.",
+            CustomParser = ParseSize,
+            HelpName = "SIZE",
+        };
+        var strict = new Option<bool>("--strict")
+        {
+            Description = "Treat parse warnings as errors: a record with warnings is not written.",
+        };
+        var jobs = new Option<int?>("--jobs", "-j")
+        {
+            Description = "Number of files parsed in parallel (default: the processor count); output order never changes.",
+            HelpName = "N",
+        };
+        jobs.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1)
+            {
+                result.AddError("--jobs must be at least 1.");
+            }
+        });
+        var quiet = new Option<bool>("--quiet", "-q")
+        {
+            Description = "No progress line and no summary line (errors are still reported).",
+        };
+        var verbose = new Option<bool>("--verbose")
+        {
+            Description = "Show stack traces for internal errors.",
+        };
+
+        extract = new Command("extract", "Turn news archive files into article records (JSON, JSON Lines or CSV).")
+        {
+            paths, format, output, errors, maxFileSize, strict, jobs, quiet, verbose,
+        };
+        var root = new RootCommand("newsarchive: clean article records from archives of scraped Taiwanese news (CNA Jekyll posts, UDN page dumps, other Jekyll posts).")
+        {
+            extract,
+        };
+
+        foreach (var command in new Command[] { root, extract })
+        {
+            foreach (var option in command.Options)
+            {
+                if (option is HelpOption { Action: HelpAction help } helpOption)
+                {
+                    helpOption.Action = new HelpWithExamples(help, helpOut);
+                }
+            }
+        }
+
+        bind = parseResult => new RunOptions
+        {
+            Paths = [.. parseResult.GetValue(paths) ?? []],
+            Format = parseResult.GetValue(format) switch
+            {
+                "jsonl" => OutputFormat.JsonLines,
+                "csv" => OutputFormat.Csv,
+                _ => OutputFormat.Json,
+            },
+            Output = parseResult.GetValue(output),
+            ErrorsFile = parseResult.GetValue(errors),
+            MaxFileSize = parseResult.GetResult(maxFileSize) is null ? RunOptions.DefaultMaxFileSize : parseResult.GetValue(maxFileSize),
+            Strict = parseResult.GetValue(strict),
+            Jobs = parseResult.GetValue(jobs) ?? Environment.ProcessorCount,
+            Quiet = parseResult.GetValue(quiet),
+            Verbose = parseResult.GetValue(verbose),
+        };
+        return root;
+    }
+
+    /// <summary>The standard help text followed by examples and the exit codes.</summary>
+    private sealed class HelpWithExamples(HelpAction standard, TextWriter output) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            var exitCode = standard.Invoke(parseResult);
+            output.WriteLine(Examples);
+            return exitCode;
+        }
+    }
+
+    private static long ParseSize(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value.Trim();
+        var multiplier = 1L;
+        if (text.Length > 0 && char.ToUpperInvariant(text[^1]) is 'K' or 'M' or 'G')
+        {
+            multiplier = char.ToUpperInvariant(text[^1]) switch { 'K' => 1024L, 'M' => 1024L * 1024, _ => 1024L * 1024 * 1024 };
+            text = text[..^1];
+        }
+
+        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1 || value > long.MaxValue / multiplier)
+        {
+            result.AddError($"--max-file-size: '{result.Tokens.FirstOrDefault()?.Value}' is not a positive size such as 1048576, 512K or 32M.");
+            return 0;
+        }
+
+        return value * multiplier;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using NewsArchive.Output;
+
+namespace NewsArchive.Cli;
+
+/// <summary>Everything <c>newsarchive extract</c> was asked to do, as parsed from the command line.</summary>
+public sealed record RunOptions
+{
+    public required ImmutableArray<string> Paths { get; init; }
+
+    public OutputFormat Format { get; init; } = OutputFormat.Json;
+
+    public string? Output { get; init; }
+
+    public string? ErrorsFile { get; init; }
+
+    public long MaxFileSize { get; init; } = DefaultMaxFileSize;
+
+    public bool Strict { get; init; }
+
+    public int Jobs { get; init; } = Environment.ProcessorCount;
+
+    public bool Quiet { get; init; }
+
+    public bool Verbose { get; init; }
+
+    public const long DefaultMaxFileSize = 32L * 1024 * 1024;
+}

@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using NewsArchive.Decoding;
+using NewsArchive.Detection;
+
+namespace NewsArchive;
+
+/// <summary>
+/// The library's front door: bytes of one input in, a <see cref="ParseOutcome"/> out. Decodes, detects
+/// the format, parses with that format's profile and builds the record. Not thread-safe (it owns an
+/// HTML parser): use one per thread.
+/// </summary>
+public sealed class ArchiveParser
+{
+    private readonly TextDecoder decoder;
+    private readonly FormatDetector detector;
+    private readonly ParseContext context = new();
+
+    public ArchiveParser(DecoderOptions? decoderOptions = null, ImmutableArray<IFormatProfile>? profiles = null)
+    {
+        decoder = new TextDecoder(decoderOptions);
+        detector = new FormatDetector(profiles ?? ProfileCatalog.All);
+    }
+
+    public ParseOutcome Parse(InputFile input)
+    {
+        if (!decoder.TryDecode(input.Bytes.Span, out var decoded, out var reason))
+        {
+            return new ParseOutcome.Failed(input.Path, reason);
+        }
+
+        return ParseText(input.Path, decoded.Text, decoded.Warnings);
+    }
+
+    public ParseOutcome ParseText(string path, string text, ImmutableArray<string> decodingWarnings = default)
+    {
+        var document = new SourceDocument(path, text);
+        var profile = detector.Detect(document);
+        if (profile is null)
+        {
+            return new ParseOutcome.Failed(path, "unrecognised format: neither a Jekyll post (front matter) nor a UDN page dump");
+        }
+
+        var result = profile.Parse(document, context);
+        if (result.Draft is null)
+        {
+            return new ParseOutcome.Failed(path, $"{profile.Name}: {result.Failure}");
+        }
+
+        return ArticleRecordBuilder.Build(result.Draft, path, profile.Name, decodingWarnings.IsDefault ? [] : decodingWarnings);
+    }
+}

@@ -1,0 +1,6 @@
+using System.Collections.Immutable;
+
+namespace NewsArchive.Decoding;
+
+/// <summary>Text with <c>\n</c> line endings, and what decoding had to do to get it.</summary>
+public sealed record DecodedText(string Text, string Encoding, ImmutableArray<string> Warnings);

@@ -1,0 +1,356 @@
+using System.Collections.Immutable;
+using System.IO.Compression;
+using System.Text;
+
+namespace NewsArchive.Decoding;
+
+/// <summary>
+/// Bytes to text: gzip is unpacked, then a BOM decides (UTF-8, UTF-16 LE/BE), else strict UTF-8, else
+/// Big5 (legacy Taiwanese files) when it decodes cleanly, else UTF-8 with replacement characters and a
+/// warning. Line endings become <c>\n</c>; NUL and other control characters are dropped with a warning.
+/// </summary>
+public sealed class TextDecoder
+{
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly Encoding LenientUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+    private static readonly Encoding StrictBig5 = CreateStrictBig5();
+
+    /// <summary>Signatures of files that are clearly not text, checked before any decoding.</summary>
+    private static readonly ImmutableArray<(byte[] Magic, string Kind)> BinarySignatures =
+    [
+        ([0x89, (byte)'P', (byte)'N', (byte)'G'], "PNG image"),
+        ([0xFF, 0xD8, 0xFF], "JPEG image"),
+        ([(byte)'G', (byte)'I', (byte)'F', (byte)'8'], "GIF image"),
+        ([(byte)'R', (byte)'I', (byte)'F', (byte)'F'], "RIFF media file"),
+        ([(byte)'P', (byte)'K', 0x03, 0x04], "ZIP archive"),
+        ([(byte)'%', (byte)'P', (byte)'D', (byte)'F'], "PDF document"),
+        ([0x7F, (byte)'E', (byte)'L', (byte)'F'], "ELF executable"),
+        ([(byte)'B', (byte)'Z', (byte)'h'], "bzip2 archive"),
+        ([0xFD, (byte)'7', (byte)'z', (byte)'X', (byte)'Z'], "xz archive"),
+        ([(byte)'7', (byte)'z', 0xBC, 0xAF], "7z archive"),
+        ([0x00, 0x00, 0x01, 0x00], "icon image"),
+        ([(byte)'w', (byte)'O', (byte)'F', (byte)'F'], "web font"),
+        ([0x1A, 0x45, 0xDF, 0xA3], "Matroska/WebM video"),
+        ([(byte)'O', (byte)'g', (byte)'g', (byte)'S'], "Ogg media"),
+        ([(byte)'I', (byte)'D', (byte)'3'], "MP3 audio"),
+        ([0x00, 0x01, 0x00, 0x00], "TrueType font"),
+        ([(byte)'B', (byte)'u', (byte)'d', (byte)'1'], "macOS metadata (.DS_Store)"),
+        ([0x00, 0x00, 0x00, 0x01, (byte)'B', (byte)'u', (byte)'d', (byte)'1'], "macOS metadata (.DS_Store)"),
+        ([0x00, 0x00, 0x00], "binary data"),
+    ];
+
+    private readonly DecoderOptions options;
+
+    public TextDecoder(DecoderOptions? options = null) => this.options = options ?? DecoderOptions.Default;
+
+    public bool TryDecode(ReadOnlySpan<byte> bytes, out DecodedText decoded, out string reason)
+    {
+        decoded = null!;
+        var warnings = ImmutableArray.CreateBuilder<string>();
+        if (bytes.Length > options.MaxBytes)
+        {
+            reason = $"file is {bytes.Length} bytes, over the {options.MaxBytes}-byte limit";
+            return false;
+        }
+
+        byte[]? unpacked = null;
+        if (IsGzip(bytes))
+        {
+            if (!TryGunzip(bytes, out unpacked, out reason))
+            {
+                return false;
+            }
+
+            bytes = unpacked;
+            warnings.Add("decompressed from gzip");
+        }
+
+        if (bytes.IsEmpty || IsBlank(bytes))
+        {
+            reason = "empty file";
+            return false;
+        }
+
+        string text;
+        string encodingName;
+        if (TryDecodeWithBom(bytes, out text, out encodingName))
+        {
+        }
+        else if (DescribeBinary(bytes) is { } binaryKind)
+        {
+            reason = $"not a text file ({binaryKind})";
+            return false;
+        }
+        else if (TryDecodeStrict(StrictUtf8, bytes, out text))
+        {
+            encodingName = "utf-8";
+        }
+        else if (LooksLikeBig5(bytes) && TryDecodeStrict(StrictBig5, bytes, out text))
+        {
+            encodingName = "big5";
+            warnings.Add("transcoded from Big5 to UTF-8");
+        }
+        else
+        {
+            text = LenientUtf8.GetString(bytes);
+            encodingName = "utf-8";
+            var replaced = text.AsSpan().Count('\uFFFD') - CountReplacementCharacters(bytes);
+            warnings.Add($"invalid UTF-8: {Math.Max(replaced, 1)} byte sequence(s) replaced with U+FFFD");
+        }
+
+        text = CleanText(text, warnings);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            reason = "empty file";
+            return false;
+        }
+
+        decoded = new DecodedText(text, encodingName, warnings.ToImmutable());
+        reason = string.Empty;
+        return true;
+    }
+
+    internal static bool IsGzip(ReadOnlySpan<byte> bytes) => bytes.Length >= 3 && bytes[0] == 0x1F && bytes[1] == 0x8B && bytes[2] == 0x08;
+
+    private bool TryGunzip(ReadOnlySpan<byte> bytes, out byte[] unpacked, out string reason)
+    {
+        unpacked = [];
+        try
+        {
+            using var input = new MemoryStream(bytes.ToArray(), writable: false);
+            using var gzip = new GZipStream(input, CompressionMode.Decompress);
+            using var output = new MemoryStream();
+            var buffer = new byte[81920];
+            int read;
+            while ((read = gzip.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                if (output.Length + read > options.MaxBytes)
+                {
+                    reason = $"gzip content is over the {options.MaxBytes}-byte limit";
+                    return false;
+                }
+
+                output.Write(buffer, 0, read);
+            }
+
+            unpacked = output.ToArray();
+            reason = string.Empty;
+            return true;
+        }
+        catch (InvalidDataException ex)
+        {
+            reason = $"corrupt gzip data ({ex.Message.TrimEnd('.')})";
+            return false;
+        }
+        catch (EndOfStreamException)
+        {
+            reason = "truncated gzip data";
+            return false;
+        }
+    }
+
+    private static bool TryDecodeWithBom(ReadOnlySpan<byte> bytes, out string text, out string encodingName)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            text = LenientUtf8.GetString(bytes[3..]);
+            encodingName = "utf-8";
+            return true;
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            text = Encoding.Unicode.GetString(bytes[2..(2 + ((bytes.Length - 2) & ~1))]);
+            encodingName = "utf-16le";
+            return true;
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            text = Encoding.BigEndianUnicode.GetString(bytes[2..(2 + ((bytes.Length - 2) & ~1))]);
+            encodingName = "utf-16be";
+            return true;
+        }
+
+        text = string.Empty;
+        encodingName = string.Empty;
+        return false;
+    }
+
+    /// <summary>A kind name when the bytes are clearly not text: a known signature, or many NUL bytes.</summary>
+    internal static string? DescribeBinary(ReadOnlySpan<byte> bytes)
+    {
+        foreach (var (magic, kind) in BinarySignatures)
+        {
+            if (bytes.StartsWith(magic))
+            {
+                return kind;
+            }
+        }
+
+        var sample = bytes[..Math.Min(bytes.Length, 8192)];
+        var nul = sample.Count((byte)0);
+        var controls = 0;
+        foreach (var b in sample)
+        {
+            if (b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B))
+            {
+                controls++;
+            }
+        }
+
+        return nul * 10 > sample.Length || controls * 5 > sample.Length ? "binary data" : null;
+    }
+
+    private static bool TryDecodeStrict(Encoding encoding, ReadOnlySpan<byte> bytes, out string text)
+    {
+        try
+        {
+            text = encoding.GetString(bytes);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            text = string.Empty;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Big5 lead bytes are 0x81–0xFE and trail bytes 0x40–0x7E or 0xA1–0xFE; most of a Big5 file's
+    /// non-ASCII bytes are not valid UTF-8. Only then is Big5 tried, so damaged UTF-8 stays UTF-8.
+    /// </summary>
+    private static bool LooksLikeBig5(ReadOnlySpan<byte> bytes)
+    {
+        var nonAscii = 0;
+        var utf8Valid = 0;
+        var i = 0;
+        while (i < bytes.Length)
+        {
+            if (bytes[i] < 0x80)
+            {
+                i++;
+                continue;
+            }
+
+            var status = System.Text.Rune.DecodeFromUtf8(bytes[i..], out _, out var consumed);
+            nonAscii += consumed;
+            if (status == System.Buffers.OperationStatus.Done)
+            {
+                utf8Valid += consumed;
+            }
+
+            i += Math.Max(consumed, 1);
+        }
+
+        return nonAscii > 0 && utf8Valid * 2 < nonAscii;
+    }
+
+    private static int CountReplacementCharacters(ReadOnlySpan<byte> bytes)
+    {
+        var count = 0;
+        var index = bytes.IndexOf((ReadOnlySpan<byte>)[0xEF, 0xBF, 0xBD]);
+        while (index >= 0)
+        {
+            count++;
+            bytes = bytes[(index + 3)..];
+            index = bytes.IndexOf((ReadOnlySpan<byte>)[0xEF, 0xBF, 0xBD]);
+        }
+
+        return count;
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> bytes)
+    {
+        foreach (var b in bytes)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>CRLF and lone CR become LF; NUL and other C0 controls (but tab and LF) are dropped.</summary>
+    internal static string CleanText(string text, ImmutableArray<string>.Builder warnings)
+    {
+        var needsWork = false;
+        foreach (var c in text)
+        {
+            if (c == '\r' || (c < 0x20 && c != '\n' && c != '\t') || char.IsSurrogate(c))
+            {
+                needsWork = true;
+                break;
+            }
+        }
+
+        if (!needsWork)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        var nul = 0;
+        var controls = 0;
+        var surrogates = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r')
+            {
+                builder.Append('\n');
+                if (i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+            }
+            else if (c == '\0')
+            {
+                nul++;
+            }
+            else if (c < 0x20 && c != '\n' && c != '\t')
+            {
+                controls++;
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(c).Append(text[i + 1]);
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                surrogates++;
+                builder.Append('\uFFFD');
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        if (nul > 0)
+        {
+            warnings.Add($"removed {nul} NUL character(s)");
+        }
+
+        if (controls > 0)
+        {
+            warnings.Add($"removed {controls} control character(s)");
+        }
+
+        if (surrogates > 0)
+        {
+            warnings.Add($"replaced {surrogates} unpaired UTF-16 surrogate(s) with U+FFFD");
+        }
+
+        return builder.ToString();
+    }
+
+    private static Encoding CreateStrictBig5()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(950, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    }
+}

@@ -1,0 +1,17 @@
+namespace NewsArchive.Detection;
+
+/// <summary>
+/// One input format: how to recognise it and how to turn it into an article. A profile keeps its
+/// boilerplate rule table at the top of its file. Implementations are stateless and thread-safe;
+/// per-thread resources (the HTML parser) come in through <see cref="ParseContext"/>.
+/// </summary>
+public interface IFormatProfile
+{
+    /// <summary>The record's <c>format</c> value, e.g. <c>cna-jekyll</c>.</summary>
+    string Name { get; }
+
+    DetectionConfidence Detect(SourceDocument document);
+
+    /// <summary>Parses the document, or says why it cannot.</summary>
+    ProfileResult Parse(SourceDocument document, ParseContext context);
+}

@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+using NewsArchive.Profiles;
+
+namespace NewsArchive.Detection;
+
+/// <summary>
+/// Every format profile, sorted by name. The list is written out rather than found by reflection so the
+/// native (trimmed) build keeps every profile; a test fails when a profile in the library is missing here.
+/// </summary>
+public static class ProfileCatalog
+{
+    public static readonly ImmutableArray<IFormatProfile> All =
+    [
+        .. new IFormatProfile[]
+        {
+            new CnaJekyllProfile(),
+            new JekyllProfile(),
+            new UdnTextProfile(),
+        }.OrderBy(p => p.Name, StringComparer.Ordinal),
+    ];
+}

@@ -1,0 +1,135 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Text;
+using AngleSharp.Dom;
+using NewsArchive.Parsing;
+
+namespace NewsArchive.Html;
+
+/// <summary>
+/// Turns a DOM subtree into paragraphs in reading order: every block element (<c>p</c>, <c>div</c>,
+/// <c>h2</c>, <c>li</c>, <c>blockquote</c>, ...) and every <c>br</c> ends a paragraph, inline text in
+/// between is joined. So article text that sits in bare <c>div</c>s or <c>span</c>s is found as
+/// well as text in <c>p</c>. Elements a rule matches are skipped with everything inside them.
+/// The walk uses its own stack, so nesting depth cannot overflow the call stack.
+/// </summary>
+public static class BlockTextExtractor
+{
+    private static readonly FrozenSet<string> BlockElements = new[]
+    {
+        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt",
+        "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
+        "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
+        "thead", "tr", "ul",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    public static ImmutableArray<string> Extract(INode root, Func<IElement, bool> skip)
+    {
+        var paragraphs = ImmutableArray.CreateBuilder<string>();
+        var buffer = new StringBuilder();
+        var stack = new Stack<(INode Node, bool Closing)>();
+        PushChildren(stack, root);
+        while (stack.Count > 0)
+        {
+            var (node, closing) = stack.Pop();
+            if (closing)
+            {
+                Flush(buffer, paragraphs);
+                continue;
+            }
+
+            switch (node)
+            {
+                case IText text:
+                    buffer.Append(text.Data);
+                    break;
+                case IElement element:
+                    if (skip(element))
+                    {
+                        break;
+                    }
+
+                    var name = element.LocalName;
+                    if (name == "br")
+                    {
+                        Flush(buffer, paragraphs);
+                    }
+                    else if (BlockElements.Contains(name))
+                    {
+                        Flush(buffer, paragraphs);
+                        stack.Push((element, true));
+                        PushChildren(stack, element);
+                    }
+                    else
+                    {
+                        // Inline elements (a, span, strong, ...) add their text to the paragraph;
+                        // a space stands in for them only if the source had one.
+                        PushChildren(stack, element);
+                    }
+
+                    break;
+            }
+        }
+
+        Flush(buffer, paragraphs);
+        return paragraphs.ToImmutable();
+    }
+
+    /// <summary>The normalised text of one element, its skipped descendants left out.</summary>
+    public static string TextOf(IElement element, Func<IElement, bool>? skip = null)
+    {
+        var buffer = new StringBuilder();
+        var stack = new Stack<INode>();
+        stack.Push(element);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node is IText text)
+            {
+                buffer.Append(text.Data);
+                continue;
+            }
+
+            if (node is IElement child && child != element && skip is not null && skip(child))
+            {
+                continue;
+            }
+
+            if (node is IElement { LocalName: "br" })
+            {
+                buffer.Append(' ');
+            }
+
+            for (var i = node.ChildNodes.Length - 1; i >= 0; i--)
+            {
+                stack.Push(node.ChildNodes[i]);
+            }
+        }
+
+        return TextNormalizer.Normalize(buffer.ToString());
+    }
+
+    private static void PushChildren(Stack<(INode Node, bool Closing)> stack, INode node)
+    {
+        var children = node.ChildNodes;
+        for (var i = children.Length - 1; i >= 0; i--)
+        {
+            stack.Push((children[i], false));
+        }
+    }
+
+    private static void Flush(StringBuilder buffer, ImmutableArray<string>.Builder paragraphs)
+    {
+        if (buffer.Length == 0)
+        {
+            return;
+        }
+
+        var paragraph = TextNormalizer.Normalize(buffer.ToString());
+        buffer.Clear();
+        if (paragraph.Length > 0)
+        {
+            paragraphs.Add(paragraph);
+        }
+    }
+}

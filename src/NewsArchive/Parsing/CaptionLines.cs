@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+
+namespace NewsArchive.Parsing;
+
+/// <summary>
+/// Image captions in text dumps. A page's caption shows up printed twice in a row, or shortened with
+/// <c>...</c> and then in full, or once with a photo credit at its end (<c>圖／美聯社</c>, <c>記者沈能元／攝影</c>).
+/// </summary>
+public static partial class CaptionLines
+{
+    private const int MaxCaptionLength = 300;
+
+    /// <summary>Two consecutive lines that are one caption; <paramref name="caption"/> is its full text.</summary>
+    public static bool TryMatchPair(string first, string second, out string caption)
+    {
+        caption = string.Empty;
+        if (first.Length == 0 || second.Length == 0 || second.Length > MaxCaptionLength)
+        {
+            return false;
+        }
+
+        if (first == second)
+        {
+            caption = TextNormalizer.Normalize(second);
+            return true;
+        }
+
+        var shortened = first.EndsWith("...", StringComparison.Ordinal) ? first[..^3] : first.EndsWith('…') ? first[..^1] : null;
+        if (shortened is { Length: >= 8 } && second.Length > shortened.Length && second.StartsWith(shortened, StringComparison.Ordinal))
+        {
+            caption = TextNormalizer.Normalize(second);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>A line that ends with a photo credit, as captions do and paragraphs don't.</summary>
+    public static bool IsCredited(string line) => line.Length <= MaxCaptionLength && PhotoCredit().IsMatch(line);
+
+    [GeneratedRegex(@"(?:[（(]?(?:圖|圖片|照片|攝影|影像|資料照)(?:／|/|：|:)\s*[^，。／/]{1,24}[)）]?|(?:記者|攝影記者)?[\p{IsCJKUnifiedIdeographs}]{2,4}(?:／|/)攝影|圖取自[^，。]{1,30}|(?:翻攝|截圖自)[^，。]{1,30})$")]
+    private static partial Regex PhotoCredit();
+}

@@ -1,0 +1,244 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using NewsArchive.Records;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace NewsArchive.Parsing;
+
+/// <summary>A Jekyll post split into its front matter (YAML between <c>---</c> lines) and its body.</summary>
+public sealed record JekyllPost(FrontMatter FrontMatter, string Body, ImmutableArray<string> Warnings);
+
+/// <summary>
+/// Finds and parses Jekyll front matter with YamlDotNet's node tree, which keeps every key in file order.
+/// YAML that does not parse is read line by line (<c>key: value</c>) with a warning rather than losing the post.
+/// </summary>
+public static partial class FrontMatterParser
+{
+    /// <summary>Deeper YAML than this is kept as text: nesting is input-controlled and conversion recurses.</summary>
+    private const int MaxDepth = 16;
+
+    /// <summary>Whether the text opens with a front-matter fence (<c>---</c> on the first non-blank line).</summary>
+    public static bool HasFrontMatter(string text) => TryFindOpening(text, out _);
+
+    public static bool TrySplit(string text, out JekyllPost post)
+    {
+        post = null!;
+        if (!TryFindOpening(text, out var yamlStart))
+        {
+            return false;
+        }
+
+        var warnings = ImmutableArray.CreateBuilder<string>();
+        string yaml;
+        string body;
+        if (TryFindClosing(text, yamlStart, out var yamlEnd, out var bodyStart))
+        {
+            yaml = text[yamlStart..yamlEnd];
+            body = text[bodyStart..];
+        }
+        else
+        {
+            // Opened but never closed: the header runs while lines still look like "key: value"
+            // (or list items / continuations); whatever follows is the body.
+            var end = FindEndOfUnclosedHeader(text, yamlStart);
+            yaml = text[yamlStart..end];
+            body = text[end..];
+            warnings.Add("front matter is not closed with '---'");
+        }
+
+        var frontMatter = Parse(yaml, warnings);
+        post = new JekyllPost(frontMatter, body, warnings.ToImmutable());
+        return true;
+    }
+
+    public static FrontMatter Parse(string yaml, ImmutableArray<string>.Builder warnings)
+    {
+        if (string.IsNullOrWhiteSpace(yaml))
+        {
+            return new FrontMatter([]);
+        }
+
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.Count == 0)
+            {
+                return new FrontMatter([]);
+            }
+
+            if (stream.Documents[0].RootNode is YamlMappingNode mapping)
+            {
+                return new FrontMatter(ConvertEntries(mapping, 0));
+            }
+
+            warnings.Add("front matter is not a YAML mapping; read line by line");
+        }
+        catch (YamlException ex)
+        {
+            warnings.Add($"front matter is not valid YAML ({FirstLine(ex.Message)}); read line by line");
+        }
+        catch (ArgumentException ex)
+        {
+            // YamlDotNet reports duplicate keys as ArgumentException.
+            warnings.Add($"front matter is not valid YAML ({FirstLine(ex.Message)}); read line by line");
+        }
+
+        return ParseLineByLine(yaml);
+    }
+
+    /// <summary>The forgiving reader: one <c>key: value</c> per line, <c>[a, b]</c> as a list, quotes removed.</summary>
+    internal static FrontMatter ParseLineByLine(string yaml)
+    {
+        var entries = ImmutableArray.CreateBuilder<KeyValuePair<string, FrontMatterValue>>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in yaml.Split('\n'))
+        {
+            var match = KeyValueLine().Match(line);
+            if (!match.Success || !seen.Add(match.Groups["key"].Value))
+            {
+                continue;
+            }
+
+            var raw = match.Groups["value"].Value.Trim();
+            FrontMatterValue value;
+            if (raw.Length >= 2 && raw[0] == '[' && raw[^1] == ']')
+            {
+                var items = raw[1..^1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                value = new FrontMatterValue.Sequence([.. items.Select(item => (FrontMatterValue)new FrontMatterValue.Scalar(Unquote(item)))]);
+            }
+            else
+            {
+                value = new FrontMatterValue.Scalar(Unquote(raw));
+            }
+
+            entries.Add(new(match.Groups["key"].Value, value));
+        }
+
+        return new FrontMatter(entries.ToImmutable());
+    }
+
+    private static ImmutableArray<KeyValuePair<string, FrontMatterValue>> ConvertEntries(YamlMappingNode mapping, int depth)
+    {
+        var entries = ImmutableArray.CreateBuilder<KeyValuePair<string, FrontMatterValue>>(mapping.Children.Count);
+        foreach (var (key, value) in mapping.Children)
+        {
+            var name = key is YamlScalarNode scalarKey ? scalarKey.Value ?? string.Empty : key.ToString();
+            entries.Add(new(name, Convert(value, depth + 1)));
+        }
+
+        return entries.MoveToImmutable();
+    }
+
+    private static FrontMatterValue Convert(YamlNode node, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            return new FrontMatterValue.Scalar(string.Empty);
+        }
+
+        return node switch
+        {
+            YamlScalarNode scalar => new FrontMatterValue.Scalar(scalar.Value ?? string.Empty),
+            YamlSequenceNode sequence => new FrontMatterValue.Sequence([.. sequence.Children.Select(child => Convert(child, depth + 1))]),
+            YamlMappingNode mapping => new FrontMatterValue.Mapping(ConvertEntries(mapping, depth)),
+            _ => new FrontMatterValue.Scalar(string.Empty),
+        };
+    }
+
+    private static bool TryFindOpening(string text, out int yamlStart)
+    {
+        yamlStart = 0;
+        var i = 0;
+        while (i < text.Length && (text[i] == '\n' || text[i] == ' ' || text[i] == '\t' || text[i] == '\uFEFF'))
+        {
+            i++;
+        }
+
+        if (!text.AsSpan(i).StartsWith("---", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var lineEnd = text.IndexOf('\n', i);
+        var fence = lineEnd < 0 ? text.AsSpan(i) : text.AsSpan(i, lineEnd - i);
+        if (!fence.TrimEnd().SequenceEqual("---"))
+        {
+            return false;
+        }
+
+        yamlStart = lineEnd < 0 ? text.Length : lineEnd + 1;
+        return true;
+    }
+
+    private static bool TryFindClosing(string text, int yamlStart, out int yamlEnd, out int bodyStart)
+    {
+        var position = yamlStart;
+        while (position < text.Length)
+        {
+            var lineEnd = text.IndexOf('\n', position);
+            var line = lineEnd < 0 ? text.AsSpan(position) : text.AsSpan(position, lineEnd - position);
+            var trimmed = line.TrimEnd();
+            if (trimmed.SequenceEqual("---") || trimmed.SequenceEqual("..."))
+            {
+                yamlEnd = position;
+                bodyStart = lineEnd < 0 ? text.Length : lineEnd + 1;
+                return true;
+            }
+
+            if (lineEnd < 0)
+            {
+                break;
+            }
+
+            position = lineEnd + 1;
+        }
+
+        yamlEnd = bodyStart = 0;
+        return false;
+    }
+
+    private static int FindEndOfUnclosedHeader(string text, int yamlStart)
+    {
+        var position = yamlStart;
+        while (position < text.Length)
+        {
+            var lineEnd = text.IndexOf('\n', position);
+            var line = lineEnd < 0 ? text[position..] : text[position..lineEnd];
+            var looksLikeYaml = KeyValueLine().IsMatch(line) || line.StartsWith("  ", StringComparison.Ordinal) || line.StartsWith("- ", StringComparison.Ordinal);
+            if (!looksLikeYaml)
+            {
+                return position;
+            }
+
+            if (lineEnd < 0)
+            {
+                return text.Length;
+            }
+
+            position = lineEnd + 1;
+        }
+
+        return text.Length;
+    }
+
+    private static string Unquote(string value)
+    {
+        if (value.Length >= 2 && ((value[0] == '"' && value[^1] == '"') || (value[0] == '\'' && value[^1] == '\'')))
+        {
+            return value[1..^1];
+        }
+
+        return value;
+    }
+
+    private static string FirstLine(string message)
+    {
+        var newline = message.IndexOf('\n');
+        return (newline < 0 ? message : message[..newline]).Trim().TrimEnd('.');
+    }
+
+    [GeneratedRegex(@"^(?<key>[A-Za-z_][A-Za-z0-9_\-]*)[ \t]*:(?:[ \t]+(?<value>.*)|[ \t]*)$")]
+    private static partial Regex KeyValueLine();
+}

@@ -1,0 +1,149 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using NewsArchive.Records;
+
+namespace NewsArchive.Parsing;
+
+/// <summary>
+/// The fields every Jekyll post carries in its front matter, read the same way for every site:
+/// title (quoted or not), URL (<c>from:</c>, <c>link:</c>, ...), date, and the site code.
+/// </summary>
+public static partial class JekyllFields
+{
+    private static readonly ImmutableArray<string> UrlKeys = ["from", "link", "url", "canonical_url", "source_url", "original_url"];
+    private static readonly ImmutableArray<string> DateKeys = ["date", "published", "published_at", "pubdate"];
+    private static readonly ImmutableArray<string> SourceLabelKeys = ["categories", "category", "author", "tags", "source"];
+
+    public static string? Url(FrontMatter frontMatter)
+    {
+        foreach (var key in UrlKeys)
+        {
+            var value = frontMatter.GetText(key)?.Trim();
+            if (!string.IsNullOrEmpty(value) && Uri.TryCreate(value, UriKind.Absolute, out _))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    public static string? Title(FrontMatter frontMatter) => frontMatter.GetText("title");
+
+    public static string? RawDate(FrontMatter frontMatter) =>
+        DateKeys.Select(frontMatter.GetText).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+
+    /// <summary>
+    /// The site code: a known site named by the URL host or a front-matter label, else a category that
+    /// is itself a code (<c>kyodo</c>), else a name made from the URL host.
+    /// </summary>
+    public static string Source(FrontMatter frontMatter, string? url)
+    {
+        var fromHost = SourceSites.FromUrl(url);
+        if (fromHost is not null)
+        {
+            return fromHost;
+        }
+
+        foreach (var key in SourceLabelKeys)
+        {
+            foreach (var label in frontMatter.GetTexts(key))
+            {
+                if (SourceSites.FromLabel(label) is { } known)
+                {
+                    return known;
+                }
+            }
+        }
+
+        foreach (var key in (ReadOnlySpan<string>)["categories", "category", "source"])
+        {
+            foreach (var label in frontMatter.GetTexts(key))
+            {
+                if (SourceSites.AsPlainCode(label) is { } code)
+                {
+                    return code;
+                }
+            }
+        }
+
+        return SourceSites.FromUnknownHost(url) ?? "unknown";
+    }
+
+    /// <summary>The published date, ISO 8601, with a warning when it cannot be read.</summary>
+    public static string? Published(FrontMatter frontMatter, string source, ImmutableArray<string>.Builder warnings)
+    {
+        var raw = RawDate(frontMatter);
+        if (raw is null)
+        {
+            warnings.Add("no date in front matter");
+            return null;
+        }
+
+        if (!PublishedDateParser.TryParse(raw, SourceSites.IsTaiwanese(source), out var iso, out var hasOffset))
+        {
+            warnings.Add($"unreadable date '{raw}'");
+            return null;
+        }
+
+        if (!hasOffset)
+        {
+            warnings.Add("date has no UTC offset");
+        }
+
+        return iso;
+    }
+
+    /// <summary>
+    /// Strips what some scrapers put before the page HTML: an <c>&lt;!--epoch-ms--&gt;</c> comment and a
+    /// markdown <c>[title](url)</c> line underlined with <c>------</c>. Returns the rest of the body.
+    /// </summary>
+    public static string StripTitleHeader(string body, out string? title, out string? url)
+    {
+        title = null;
+        url = null;
+        var position = 0;
+        while (true)
+        {
+            var lineEnd = body.IndexOf('\n', position);
+            var line = (lineEnd < 0 ? body[position..] : body[position..lineEnd]).Trim();
+            var next = lineEnd < 0 ? body.Length : lineEnd + 1;
+            if (line.Length == 0 || EpochComment().IsMatch(line))
+            {
+                if (lineEnd < 0)
+                {
+                    return string.Empty;
+                }
+
+                position = next;
+                continue;
+            }
+
+            var link = MarkdownTitleLink().Match(line);
+            if (!link.Success)
+            {
+                return body[position..];
+            }
+
+            var underlineEnd = body.IndexOf('\n', next);
+            var underline = (underlineEnd < 0 ? body[next..] : body[next..underlineEnd]).Trim();
+            if (!Underline().IsMatch(underline))
+            {
+                return body[position..];
+            }
+
+            title = link.Groups["title"].Value.Trim();
+            url = link.Groups["url"].Value.Trim();
+            return underlineEnd < 0 ? string.Empty : body[(underlineEnd + 1)..];
+        }
+    }
+
+    [GeneratedRegex(@"^<!--\s*\d{9,15}\s*-->$")]
+    private static partial Regex EpochComment();
+
+    [GeneratedRegex(@"^\[(?<title>.+)\]\((?<url>https?://[^\s)]+)\)$")]
+    private static partial Regex MarkdownTitleLink();
+
+    [GeneratedRegex(@"^(?:-{3,}|={3,})$")]
+    private static partial Regex Underline();
+}

@@ -1,0 +1,29 @@
+using System.Text.RegularExpressions;
+
+namespace NewsArchive.Parsing;
+
+/// <summary>
+/// One boilerplate rule for text: a line (or paragraph) that matches the pattern is dropped.
+/// The pattern is compiled once, when the rule table is built; an empty one throws then.
+/// </summary>
+public sealed class LineRule
+{
+    private LineRule(Regex pattern, string reason)
+    {
+        Pattern = pattern;
+        Reason = reason;
+    }
+
+    public Regex Pattern { get; }
+
+    public string Reason { get; }
+
+    public static LineRule Drop(string pattern, string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(pattern);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return new LineRule(new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200)), reason);
+    }
+
+    public bool Matches(string line) => Pattern.IsMatch(line);
+}

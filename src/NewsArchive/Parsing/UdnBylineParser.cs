@@ -1,0 +1,90 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using NewsArchive.Records;
+
+namespace NewsArchive.Parsing;
+
+/// <summary>A UDN byline: when, which outlet, which reporters, and the dateline it ends with.</summary>
+public sealed record UdnByline(string? Date, string? Time, string? Agency, ImmutableArray<string> Authors, Dateline Dateline);
+
+/// <summary>
+/// Parses the byline line of a UDN page dump, in its many shapes:
+/// <c>中央社／ 基輔22日專電</c>, <c>記者王小明／台北即時報導</c>, <c>聯合報／記者王小明／台北報導</c>,
+/// <c>2023-08-28 21:50 聯合報／ 記者沈能元／台北即時報導 郭台銘</c> (a follow tag after it),
+/// <c>聯合報／ 編譯茅毅、記者謝守真／綜合報導</c>, and the older <c>2019-03-18 23:59聯合報 記者陳嘉寧／桃園機場報導</c>
+/// and <c>…14:31中央社 澎湖縣28日電</c> with no slash after the outlet. The line is cut into tokens at
+/// slashes and spaces: outlet and reporter tokens, then one dateline token, then follow tags.
+/// </summary>
+public static partial class UdnBylineParser
+{
+    /// <summary>Outlets seen in UDN bylines. Other names ending like an outlet (報, 社, 網, 刊) are accepted too.</summary>
+    private static readonly ImmutableArray<string> KnownOutlets =
+    [
+        "中央社", "聯合報", "經濟日報", "聯合晚報", "世界日報", "民生報", "聯合新聞網", "元氣網", "轉角國際", "udn", "鏡週刊",
+        "中時新聞網", "自由時報", "健康2.0", "遠見雜誌", "天下雜誌", "商業周刊", "今周刊", "NOWnews", "ETtoday", "三立新聞網",
+        "TVBS", "法新社", "路透社", "美聯社", "共同社", "韓聯社", "星島日報", "香港01", "歐洲日報", "Upmedia", "報時光",
+    ];
+
+    private const int MaxLength = 120;
+
+    public static bool TryParse(string line, out UdnByline byline)
+    {
+        byline = null!;
+        var text = TextNormalizer.Normalize(line);
+        if (text.Length is 0 or > MaxLength)
+        {
+            return false;
+        }
+
+        string? date = null;
+        string? time = null;
+        var lead = LeadingTimestamp().Match(text);
+        if (lead.Success)
+        {
+            date = lead.Groups["date"].Value;
+            time = lead.Groups["time"].Success ? lead.Groups["time"].Value : null;
+            text = text[lead.Length..];
+        }
+
+        var tokens = text.Split(['／', '/', ' ', '\u3000'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        string? agency = null;
+        var authors = ImmutableArray.CreateBuilder<string>();
+        var credited = date is not null;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var token = tokens[i];
+            if (agency is null && authors.Count == 0 && IsOutlet(token))
+            {
+                agency = token;
+                credited = true;
+                continue;
+            }
+
+            if (DatelineParser.TryParseCore(token, out var inlineAuthors, out var dateline) && (credited || !inlineAuthors.IsEmpty))
+            {
+                authors.AddRange(inlineAuthors);
+                byline = new UdnByline(date, time, agency, authors.ToImmutable(), dateline);
+                return true;
+            }
+
+            if (!DatelineParser.TryParseReporters(token, out var names))
+            {
+                return false;
+            }
+
+            authors.AddRange(names);
+            credited = true;
+        }
+
+        return false;
+    }
+
+    internal static bool IsOutlet(string token) =>
+        KnownOutlets.Contains(token, StringComparer.OrdinalIgnoreCase) || OutletLike().IsMatch(token);
+
+    [GeneratedRegex(@"^(?<date>\d{4}-\d{2}-\d{2})(?:\s*(?<time>\d{1,2}:\d{2}))?\s*")]
+    private static partial Regex LeadingTimestamp();
+
+    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}A-Za-z0-9]{1,8}(?:日報|晚報|時報|週刊|周刊|雜誌|新聞網|通訊社|報|社|網)$")]
+    private static partial Regex OutletLike();
+}

@@ -1,0 +1,412 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using NewsArchive.Detection;
+using NewsArchive.Parsing;
+using NewsArchive.Records;
+
+namespace NewsArchive.Profiles;
+
+/// <summary>
+/// <c>udn-text</c>: the plain-text dump of a UDN (聯合新聞網) article page, cropped or whole. The
+/// headline is the line above the byline (or, on global.udn.com, above the <c>2023/08/23 轉角24小時</c>
+/// line); everything above it (navigation, the 快訊 ticker, breadcrumbs, the audio player) is not the
+/// article. The body runs to the first further-reading heading, promo or comment-area line. The
+/// keyword line, 延伸閱讀 / 相關新聞 / 推薦閱讀 entries and image captions become fields, not text.
+/// </summary>
+public sealed partial class UdnTextProfile : IFormatProfile
+{
+    /// <summary>Lines that show the text is a UDN page; a byline plus one of them is conclusive.</summary>
+    private static readonly ImmutableArray<string> PageMarkers =
+    [
+        "udn討論區", "聯合新聞網", "則留言", "轉角國際", "udn Global", "延伸閱讀", "相關新聞", "推薦閱讀", "商品推薦", "快訊", "聽新聞", "聯合線上公司", "udn",
+    ];
+
+    /// <summary>Headings of the article's own further-reading lists.</summary>
+    private static readonly ImmutableArray<(string Heading, RelatedStyle Style)> RelatedSections =
+    [
+        ("延伸閱讀", RelatedStyle.Titles),
+        ("推薦閱讀", RelatedStyle.Titles),
+        ("相關新聞", RelatedStyle.TitleTeaserPairs),
+    ];
+
+    /// <summary>Lines where the page leaves the article for good: promos, comments, site-wide lists, footer.</summary>
+    private static readonly ImmutableArray<LineRule> PageEnd =
+    [
+        LineRule.Drop(@"^商品推薦$", "商品推薦 product promos"),
+        LineRule.Drop(@"^udn討論區$", "udn討論區 comment area"),
+        LineRule.Drop(@"^(?:共\s*)?\d+\s*則留言$", "N 則留言 comment counter"),
+        LineRule.Drop(@"^FB留言$", "Facebook comments"),
+        LineRule.Drop(@"^贊助廣告$", "贊助廣告 sponsored links"),
+        LineRule.Drop(@"^(?:作者文章|最新文章|熱門新聞|猜你喜歡|你可能也會喜歡|看更多|回應|More)$", "site-wide article lists"),
+        LineRule.Drop(@"^規範$", "規範 comment rules"),
+    ];
+
+    /// <summary>Lines that end the body but not the further-reading lists after it.</summary>
+    private static readonly ImmutableArray<LineRule> BodyEnd =
+    [
+        LineRule.Drop(@"^收看更多文章", "follow-our-page promo"),
+    ];
+
+    /// <summary>Lines that are never text, wherever they stand.</summary>
+    private static readonly ImmutableArray<LineRule> Noise =
+    [
+        LineRule.Drop(@"(?i)^(?:•\s*)?(?:facebook|twitter|whatsapp|line|plurk|email|telegram|分享|複製連結|列印|字級|收藏|訂閱)$", "share widgets"),
+        LineRule.Drop(@"^發布$", "發布 comment button"),
+        LineRule.Drop(@"^•\s", "comment-policy bullets"),
+        LineRule.Drop(@"^\[[^\]]*\]$", "form fields and image placeholders"),
+        LineRule.Drop(@"^\d{1,2}:\d{2} / \d{1,2}:\d{2}$", "audio player"),
+        LineRule.Drop(@"^聽新聞$", "聽新聞 audio player"),
+        LineRule.Drop(@"^Your browser does not support", "audio player"),
+    ];
+
+    private enum RelatedStyle
+    {
+        Titles,
+        TitleTeaserPairs,
+    }
+
+    public string Name => "udn-text";
+
+    public DetectionConfidence Detect(SourceDocument document)
+    {
+        if (FrontMatterParser.HasFrontMatter(document.Text))
+        {
+            return DetectionConfidence.None;
+        }
+
+        var markers = PageMarkers.Count(m => document.Text.Contains(m, StringComparison.Ordinal));
+        if (markers == 0)
+        {
+            return DetectionConfidence.None;
+        }
+
+        var lines = SplitLines(document.Text);
+        if (FindByline(lines, out _, out _) >= 0)
+        {
+            return DetectionConfidence.Strong;
+        }
+
+        return markers >= 3 && FindDateLine(lines) >= 0 ? DetectionConfidence.Weak : DetectionConfidence.None;
+    }
+
+    public ProfileResult Parse(SourceDocument document, ParseContext context)
+    {
+        var lines = SplitLines(document.Text);
+        var warnings = ImmutableArray.CreateBuilder<string>();
+        var bylineIndex = FindByline(lines, out var byline, out var headlineIndex);
+        string? published = null;
+        if (bylineIndex < 0)
+        {
+            bylineIndex = FindDateLine(lines);
+            if (bylineIndex < 0)
+            {
+                return ProfileResult.Failed("no byline or date line under a headline");
+            }
+
+            headlineIndex = FindHeadline(lines, bylineIndex);
+            var dateLine = DateLine().Match(lines[bylineIndex]);
+            PublishedDateParser.TryParse(dateLine.Groups["date"].Value, preferTaipei: true, out var iso, out _);
+            published = iso;
+            warnings.Add("no byline found");
+        }
+        else if (byline!.Date is { } date)
+        {
+            PublishedDateParser.TryParse(byline.Time is null ? date : $"{date} {byline.Time}", preferTaipei: true, out var iso, out _);
+            published = iso;
+        }
+
+        if (headlineIndex < 0)
+        {
+            return ProfileResult.Failed("no headline above the byline");
+        }
+
+        var title = TextNormalizer.Normalize(lines[headlineIndex]);
+        if (published is null)
+        {
+            published = FindPageDate(lines, headlineIndex);
+            if (published is null)
+            {
+                warnings.Add("no publication date found");
+            }
+        }
+
+        var bodyEnd = ReadBody(lines, bylineIndex + 1, out var paragraphs, out var images);
+        var tags = ImmutableArray<string>.Empty;
+        if (paragraphs.Count > 0 && TryReadTags(paragraphs[^1], out var bodyTags))
+        {
+            tags = bodyTags;
+            paragraphs.RemoveAt(paragraphs.Count - 1);
+        }
+
+        var related = ReadRelatedSections(lines, bodyEnd, title, ref tags);
+        var credits = CreditsParser.Parse(paragraphs);
+        return ProfileResult.Success(new ArticleDraft
+        {
+            Source = "udn",
+            Url = FindStoryUrl(lines),
+            Title = title,
+            Published = published,
+            Agency = byline?.Agency,
+            Dateline = byline?.Dateline,
+            Authors = (byline?.Authors ?? []).AddRange(credits.Authors),
+            Editors = credits.Editors,
+            Translators = credits.Translators,
+            Paragraphs = [.. paragraphs],
+            Tags = tags,
+            Related = related,
+            Images = images,
+            Warnings = warnings.ToImmutable(),
+        });
+    }
+
+    private static string[] SplitLines(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            lines[i] = TextNormalizer.TrimAll(lines[i]).ToString();
+        }
+
+        return lines;
+    }
+
+    /// <summary>The first byline with a headline above it; <paramref name="headlineIndex"/> is that headline's line.</summary>
+    private static int FindByline(string[] lines, out UdnByline? byline, out int headlineIndex)
+    {
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (lines[i].Length == 0 || !UdnBylineParser.TryParse(lines[i], out var found))
+            {
+                continue;
+            }
+
+            var headline = FindHeadline(lines, i);
+            if (headline >= 0)
+            {
+                byline = found;
+                headlineIndex = headline;
+                return i;
+            }
+        }
+
+        byline = null;
+        headlineIndex = -1;
+        return -1;
+    }
+
+    /// <summary>The global.udn.com stand-in for a byline: <c>2023/08/23 轉角24小時</c> under the headline.</summary>
+    private static int FindDateLine(string[] lines)
+    {
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (DateLine().IsMatch(lines[i]) && FindHeadline(lines, i) >= 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The nearest line above <paramref name="index"/> that is text, skipping blanks and share widgets.</summary>
+    private static int FindHeadline(string[] lines, int index)
+    {
+        for (var i = index - 1; i >= 0 && i >= index - 8; i--)
+        {
+            if (lines[i].Length == 0 || IsNoise(lines[i]))
+            {
+                continue;
+            }
+
+            return IsHeadlineLike(lines[i]) ? i : -1;
+        }
+
+        return -1;
+    }
+
+    private static bool IsHeadlineLike(string line) =>
+        line.Length is >= 4 and <= 120 && !DateLine().IsMatch(line) && !TimestampOnly().IsMatch(line) && !line.EndsWith('。')
+        && !PageEnd.Any(r => r.Matches(line)) && !RelatedSections.Any(s => s.Heading == line);
+
+    /// <summary>Reads the body from <paramref name="start"/>; returns the index of the line that ended it.</summary>
+    private static int ReadBody(string[] lines, int start, out List<string> paragraphs, out ImmutableArray<ArticleImage> images)
+    {
+        paragraphs = [];
+        var captions = ImmutableArray.CreateBuilder<ArticleImage>();
+        var i = start;
+        for (; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (line.Length == 0 || IsNoise(line))
+            {
+                continue;
+            }
+
+            if (IsSectionHeading(line) || PageEnd.Any(r => r.Matches(line)) || BodyEnd.Any(r => r.Matches(line)))
+            {
+                break;
+            }
+
+            // A caption printed twice, or shortened with "..." and then printed in full.
+            if (i + 1 < lines.Length && CaptionLines.TryMatchPair(line, lines[i + 1], out var pairCaption))
+            {
+                captions.Add(new ArticleImage(null, pairCaption));
+                i++;
+                continue;
+            }
+
+            if (CaptionLines.IsCredited(line))
+            {
+                captions.Add(new ArticleImage(null, TextNormalizer.Normalize(line)));
+                continue;
+            }
+
+            paragraphs.Add(TextNormalizer.Normalize(line));
+        }
+
+        images = [.. captions.Distinct()];
+        return i;
+    }
+
+    private static ImmutableArray<RelatedLink> ReadRelatedSections(string[] lines, int start, string title, ref ImmutableArray<string> tags)
+    {
+        var related = ImmutableArray.CreateBuilder<RelatedLink>();
+        RelatedStyle? style = null;
+        var entry = new List<string>();
+        string? lastLine = null;
+        for (var i = start; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (PageEnd.Any(r => r.Matches(line)))
+            {
+                break;
+            }
+
+            if (line.Length == 0 || IsNoise(line))
+            {
+                continue;
+            }
+
+            var heading = RelatedSections.FirstOrDefault(s => s.Heading == line);
+            if (heading.Heading is not null)
+            {
+                tags = TakeTagLine(related, ref lastLine, tags);
+                style = heading.Style;
+                continue;
+            }
+
+            if (style is null || BodyEnd.Any(r => r.Matches(line)))
+            {
+                style = null;
+                continue;
+            }
+
+            if (style == RelatedStyle.Titles || !IsTeaserOrDate(line))
+            {
+                if (line != title)
+                {
+                    related.Add(new RelatedLink(line, null));
+                    lastLine = line;
+                }
+                else
+                {
+                    lastLine = null;
+                }
+            }
+        }
+
+        tags = TakeTagLine(related, ref lastLine, tags);
+        return related.ToImmutable();
+    }
+
+    /// <summary>The keyword line can close a further-reading list (global.udn.com): it is then tags, not an entry.</summary>
+    private static ImmutableArray<string> TakeTagLine(ImmutableArray<RelatedLink>.Builder related, ref string? lastLine, ImmutableArray<string> tags)
+    {
+        if (tags.IsEmpty && lastLine is not null && related.Count > 0 && related[^1].Title == lastLine && TryReadTags(lastLine, out var found))
+        {
+            related.RemoveAt(related.Count - 1);
+            tags = found;
+        }
+
+        lastLine = null;
+        return tags;
+    }
+
+    /// <summary>
+    /// The keyword line: a few short words separated by spaces, no sentence punctuation
+    /// (<c>烏克蘭 俄羅斯 俄烏戰爭</c>, <c>2024選舉 2024總統選舉 楊志良 郭台銘</c>).
+    /// </summary>
+    internal static bool TryReadTags(string line, out ImmutableArray<string> tags)
+    {
+        tags = [];
+        var words = line.Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is 0 or > 12 || line.Length > 100 || DateLine().IsMatch(line) || TimestampOnly().IsMatch(line))
+        {
+            return false;
+        }
+
+        if (words.Any(w => w.Length > 12 || w.Any(IsSentencePunctuation)) || words.Average(w => w.Length) > 7)
+        {
+            return false;
+        }
+
+        tags = [.. words];
+        return true;
+    }
+
+    private static bool IsSentencePunctuation(char c) =>
+        c is '，' or '。' or '、' or '「' or '」' or '『' or '』' or '：' or '；' or '？' or '！' or '（' or '）' or '…' or '《' or '》'
+            or ',' or '.' or ':' or ';' or '?' or '!' or '(' or ')' or '"' or '“' or '”' or '|' or '︱';
+
+    private static bool IsTeaserOrDate(string line) =>
+        TimestampOnly().IsMatch(line) || DateOnly().IsMatch(line) || line.EndsWith("...", StringComparison.Ordinal)
+        || line.EndsWith('…') || line.EndsWith('。') || line.Length > 48;
+
+    private static bool IsSectionHeading(string line) => RelatedSections.Any(s => s.Heading == line);
+
+    private static bool IsNoise(string line) => Noise.Any(r => r.Matches(line));
+
+    /// <summary>A date in the page header (the cropped dump's <c>date 2025-08-23</c> widget) above the headline.</summary>
+    private static string? FindPageDate(string[] lines, int headlineIndex)
+    {
+        for (var i = 0; i < headlineIndex; i++)
+        {
+            var match = PageDate().Match(lines[i]);
+            if (match.Success && PublishedDateParser.TryParse(match.Value, preferTaipei: true, out var iso, out _))
+            {
+                return iso;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? FindStoryUrl(string[] lines)
+    {
+        foreach (var line in lines)
+        {
+            var match = StoryUrl().Match(line);
+            if (match.Success)
+            {
+                return match.Value;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^(?<date>\d{4}/\d{2}/\d{2})(?:\s+\d{1,2}:\d{2})?\s+\S.{0,30}$")]
+    private static partial Regex DateLine();
+
+    [GeneratedRegex(@"^\d{4}[-/]\d{2}[-/]\d{2}\s+\d{1,2}:\d{2}$")]
+    private static partial Regex TimestampOnly();
+
+    [GeneratedRegex(@"^\d{4}[-/]\d{2}[-/]\d{2}$")]
+    private static partial Regex DateOnly();
+
+    [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}\b")]
+    private static partial Regex PageDate();
+
+    [GeneratedRegex(@"https?://(?:[a-z0-9-]+\.)*udn\.com/[^\s]*?/story/\d+/\d+")]
+    private static partial Regex StoryUrl();
+}
