@@ -28,12 +28,15 @@ public static class CliApp
     public static int Run(string[] args, Stream stdin, Stream stdout, TextWriter stderr, TerminalInfo? terminal = null)
     {
         terminal ??= TerminalInfo.Redirected;
-        using var helpOut = new StreamWriter(stdout, new UTF8Encoding(false), bufferSize: 4096, leaveOpen: true) { AutoFlush = true };
+        // Not disposed: disposing would flush stdout, which throws once a reader has closed the pipe.
+        var helpOut = new StreamWriter(stdout, new UTF8Encoding(false), bufferSize: 4096, leaveOpen: true) { AutoFlush = false };
         var root = BuildCommand(helpOut, out var extract, out var bind);
         var parseResult = root.Parse(args);
         if (parseResult.Action is HelpWithExamples || parseResult.CommandResult.Command == root && args.Contains("--version"))
         {
-            return parseResult.Invoke(new InvocationConfiguration { Output = helpOut, Error = stderr, EnableDefaultExceptionHandler = false });
+            var code = parseResult.Invoke(new InvocationConfiguration { Output = helpOut, Error = stderr, EnableDefaultExceptionHandler = false });
+            helpOut.Flush();
+            return code;
         }
 
         if (parseResult.Action is ParseErrorAction || parseResult.Errors.Count > 0)
@@ -66,25 +69,30 @@ public static class CliApp
             }
         }
 
-        if (parseResult.Action is null)
-        {
-            // No subcommand: say how to use the tool, on stderr, as a usage error.
-            stderr.WriteLine("newsarchive: missing command. Usage: newsarchive extract PATH... [options]");
-            stderr.WriteLine("Try 'newsarchive --help'.");
-            return ExitCodes.Usage;
-        }
-
-        return parseResult.Invoke(new InvocationConfiguration { Output = helpOut, Error = stderr, EnableDefaultExceptionHandler = false });
+        var exitCode = parseResult.Invoke(new InvocationConfiguration { Output = helpOut, Error = stderr, EnableDefaultExceptionHandler = false });
+        helpOut.Flush();
+        return exitCode;
     }
 
     /// <summary>The command tree; <paramref name="bind"/> maps an extract parse result to options.</summary>
-    internal static RootCommand BuildCommand(TextWriter helpOut, out Command extract, out Func<ParseResult, RunOptions> bind)
+    internal static Command BuildCommand(TextWriter helpOut, out Command extract, out Func<ParseResult, RunOptions> bind)
     {
         var paths = new Argument<string[]>("PATH")
         {
             Description = "Files or directories to read (directories recursively, in path order); '-' reads standard input.",
             Arity = ArgumentArity.OneOrMore,
         };
+        paths.Validators.Add(result =>
+        {
+            // An unknown option would otherwise be taken for a path; '-' alone is standard input.
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value[0] == '-')
+                {
+                    result.AddError($"Unrecognized option '{token.Value}'.");
+                }
+            }
+        });
         var format = new Option<string>("--format", "-f")
         {
             Description = "Output format: json (one array), jsonl (one record per line) or csv.",
@@ -137,9 +145,12 @@ public static class CliApp
         {
             paths, format, output, errors, maxFileSize, strict, jobs, quiet, verbose,
         };
-        var root = new RootCommand("newsarchive: clean article records from archives of scraped Taiwanese news (CNA Jekyll posts, UDN page dumps, other Jekyll posts).")
+        // A named command rather than RootCommand, whose name is the host process's (testhost, dotnet).
+        var root = new Command("newsarchive", "Clean article records from archives of scraped Taiwanese news (CNA Jekyll posts, UDN page dumps, other Jekyll posts).")
         {
             extract,
+            new HelpOption(),
+            new VersionOption(),
         };
 
         foreach (var command in new Command[] { root, extract })

@@ -61,6 +61,17 @@ public sealed class TextDecoder
                 return false;
             }
 
+            if (!GzipLengthMatches(bytes, unpacked.Length))
+            {
+                if (unpacked.Length == 0)
+                {
+                    reason = "truncated gzip data (nothing could be decompressed)";
+                    return false;
+                }
+
+                warnings.Add($"gzip data is truncated or damaged: read the {unpacked.Length} bytes that could be decompressed");
+            }
+
             bytes = unpacked;
             warnings.Add("decompressed from gzip");
         }
@@ -148,6 +159,13 @@ public sealed class TextDecoder
             return false;
         }
     }
+
+    /// <summary>
+    /// A gzip member ends with its uncompressed length (mod 2^32). .NET's GZipStream stops quietly at
+    /// the end of a cut-off download, so this is how a truncated archive is told from a whole one.
+    /// </summary>
+    private static bool GzipLengthMatches(ReadOnlySpan<byte> packed, long unpackedLength) =>
+        packed.Length >= 18 && System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(packed[^4..]) == (uint)(unpackedLength & 0xFFFFFFFF);
 
     private static bool TryDecodeWithBom(ReadOnlySpan<byte> bytes, out string text, out string encodingName)
     {

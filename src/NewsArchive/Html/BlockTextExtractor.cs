@@ -23,6 +23,11 @@ public static class BlockTextExtractor
         "thead", "tr", "ul",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> LooseTextContainers = new[]
+    {
+        "body", "div", "section", "article", "main", "aside", "header", "footer", "center",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     public static ImmutableArray<string> Extract(INode root, Func<IElement, bool> skip)
     {
         var paragraphs = ImmutableArray.CreateBuilder<string>();
@@ -41,7 +46,7 @@ public static class BlockTextExtractor
             switch (node)
             {
                 case IText text:
-                    buffer.Append(text.Data);
+                    AppendText(text, buffer, paragraphs);
                     break;
                 case IElement element:
                     if (skip(element))
@@ -107,6 +112,52 @@ public static class BlockTextExtractor
         }
 
         return TextNormalizer.Normalize(buffer.ToString());
+    }
+
+    /// <summary>
+    /// Loose text straight inside a container (<c>body</c>, <c>div</c>, ...) is how some scrapers save
+    /// plain paragraphs next to HTML (NHK: an image block, then text with blank lines between
+    /// paragraphs). There a blank line ends a paragraph, as it would in the markdown the scraper meant.
+    /// </summary>
+    private static void AppendText(IText text, StringBuilder buffer, ImmutableArray<string>.Builder paragraphs)
+    {
+        var data = text.Data;
+        if (text.ParentElement is not { } parent || !LooseTextContainers.Contains(parent.LocalName) || !data.Contains('\n'))
+        {
+            buffer.Append(data);
+            return;
+        }
+
+        var start = 0;
+        var lineStart = 0;
+        var sawText = false;
+        for (var i = 0; i <= data.Length; i++)
+        {
+            if (i < data.Length && data[i] != '\n')
+            {
+                continue;
+            }
+
+            var line = data.AsSpan(lineStart, i - lineStart);
+            if (TextNormalizer.IsBlank(line) && sawText && lineStart > start)
+            {
+                buffer.Append(data, start, lineStart - start);
+                Flush(buffer, paragraphs);
+                start = i < data.Length ? i + 1 : data.Length;
+                sawText = false;
+            }
+            else if (!TextNormalizer.IsBlank(line))
+            {
+                sawText = true;
+            }
+
+            lineStart = i + 1;
+        }
+
+        if (start < data.Length)
+        {
+            buffer.Append(data, start, data.Length - start);
+        }
     }
 
     private static void PushChildren(Stack<(INode Node, bool Closing)> stack, INode node)

@@ -9,4 +9,5 @@ public sealed record HtmlArticle(
     ImmutableArray<string> Tags,
     ImmutableArray<RelatedLink> Related,
     ImmutableArray<ArticleImage> Images,
-    string? FirstHeading);
+    string? FirstHeading,
+    ImmutableArray<string> Warnings);

@@ -100,7 +100,16 @@ public static class HtmlArticleReader
             paragraphs = [.. paragraphs.Where(p => !rules.ParagraphRules.Any(r => r.Matches(p)))];
         }
 
-        return new HtmlArticle(paragraphs, tags.ToImmutable(), related.ToImmutable(), images.ToImmutable(), firstHeading);
+        ImmutableArray<string> warnings = IsCutOffInsideTag(html) ? ["HTML is cut off inside a tag; the text before the cut is kept"] : [];
+        return new HtmlArticle(paragraphs, tags.ToImmutable(), related.ToImmutable(), images.ToImmutable(), firstHeading, warnings);
+    }
+
+    /// <summary>A download cut off mid-tag ends with a <c>&lt;</c> that no <c>&gt;</c> closes.</summary>
+    internal static bool IsCutOffInsideTag(string html)
+    {
+        var end = html.AsSpan().TrimEnd();
+        var lastOpen = end.LastIndexOf('<');
+        return lastOpen >= 0 && lastOpen > end.LastIndexOf('>');
     }
 
     private static void AddLinks(IElement block, HtmlRule? exclude, Uri? baseUri, ImmutableArray<RelatedLink>.Builder related)

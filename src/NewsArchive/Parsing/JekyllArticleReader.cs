@@ -33,6 +33,7 @@ public static class JekyllArticleReader
         var published = JekyllFields.Published(frontMatter, source, warnings);
 
         var article = HtmlArticleReader.Read(context.HtmlParser, JekyllBody.ToHtml(body, context.Markdown), rules, url);
+        warnings.AddRange(article.Warnings);
         var title = JekyllFields.Title(frontMatter);
         if (string.IsNullOrWhiteSpace(title))
         {

@@ -25,6 +25,7 @@ public sealed class JekyllProfile : IFormatProfile
         ParagraphRules =
         [
             LineRule.Drop(@"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$", "bare time stamp"),
+            LineRule.Drop(@"^(?:©|\(c\)|Copyright\b).{0,200}(?:版权|版權|著作权|著作權|All rights reserved)", "copyright notice"),
         ],
     };
 

@@ -1,0 +1,42 @@
+using NewsArchive.Parsing;
+
+namespace NewsArchive.Tests;
+
+public sealed class PublishedDateParserTests
+{
+    [Theory]
+    [InlineData("2022-12-19T18:04:03.000Z", true, "2022-12-20T02:04:03+08:00")]
+    [InlineData("2022-12-19T18:04:03.000Z", false, "2022-12-19T18:04:03Z")]
+    [InlineData("2024-11-01 11:34:03.000000000 +08:00", true, "2024-11-01T11:34:03+08:00")]
+    [InlineData("2024-11-19 16:00:00.000000000 +00:00", false, "2024-11-19T16:00:00Z")]
+    [InlineData("2024-11-14T14:32:03.282Z", false, "2024-11-14T14:32:03.282Z")]
+    [InlineData("2023-08-28 21:50", true, "2023-08-28T21:50:00+08:00")]
+    [InlineData("2025-08-23", true, "2025-08-23")]
+    [InlineData("2023/08/23", true, "2023-08-23")]
+    [InlineData("2024-11-01 11:34:03 -0500", false, "2024-11-01T11:34:03-05:00")]
+    public void TryParse_DateStyles_GivesIso8601(string value, bool taipei, string expected)
+    {
+        Assert.True(PublishedDateParser.TryParse(value, taipei, out var iso, out var hasOffset));
+        Assert.Equal(expected, iso);
+        Assert.True(hasOffset);
+    }
+
+    [Fact]
+    public void TryParse_LocalTimeFromForeignSource_KeepsItWithoutOffset()
+    {
+        Assert.True(PublishedDateParser.TryParse("2024-11-01 11:34", false, out var iso, out var hasOffset));
+        Assert.Equal("2024-11-01T11:34:00", iso);
+        Assert.False(hasOffset);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("yesterday")]
+    [InlineData("2024-13-01")]
+    [InlineData("2023-02-30")]
+    [InlineData("2024-11-01 25:00")]
+    public void TryParse_NotADate_ReturnsFalse(string value)
+    {
+        Assert.False(PublishedDateParser.TryParse(value, true, out _, out _));
+    }
+}

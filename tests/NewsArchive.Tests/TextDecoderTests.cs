@@ -1,0 +1,131 @@
+using System.IO.Compression;
+using System.Text;
+using NewsArchive.Decoding;
+
+namespace NewsArchive.Tests;
+
+public sealed class TextDecoderTests
+{
+    private const string Sample = "---\ntitle: 蒲亭訪問白俄羅斯\n---\n<p>（中央社明斯克19日綜合外電報導）俄羅斯總統蒲亭今天搭機造訪白俄羅斯。</p>\n";
+
+    static TextDecoderTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private static DecodedText Decode(byte[] bytes)
+    {
+        Assert.True(new TextDecoder().TryDecode(bytes, out var decoded, out var reason), reason);
+        return decoded;
+    }
+
+    private static string Fail(byte[] bytes)
+    {
+        Assert.False(new TextDecoder().TryDecode(bytes, out _, out var reason));
+        return reason;
+    }
+
+    [Fact]
+    public void TryDecode_Utf8_ReturnsTextWithoutWarnings()
+    {
+        var decoded = Decode(Encoding.UTF8.GetBytes(Sample));
+        Assert.Equal(Sample, decoded.Text);
+        Assert.Empty(decoded.Warnings);
+    }
+
+    [Fact]
+    public void TryDecode_Utf8Bom_DropsTheBom()
+    {
+        var decoded = Decode([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Sample)]);
+        Assert.Equal(Sample, decoded.Text);
+    }
+
+    [Theory]
+    [InlineData("utf-16le")]
+    [InlineData("utf-16be")]
+    public void TryDecode_Utf16WithBom_Decodes(string name)
+    {
+        var encoding = name == "utf-16le" ? Encoding.Unicode : Encoding.BigEndianUnicode;
+        var decoded = Decode([.. encoding.GetPreamble(), .. encoding.GetBytes(Sample)]);
+        Assert.Equal(Sample, decoded.Text);
+        Assert.Equal(name, decoded.Encoding);
+    }
+
+    [Fact]
+    public void TryDecode_Big5_TranscodesAndWarns()
+    {
+        var decoded = Decode(Encoding.GetEncoding(950).GetBytes(Sample));
+        Assert.Equal(Sample, decoded.Text);
+        Assert.Equal("big5", decoded.Encoding);
+        Assert.Contains("transcoded from Big5 to UTF-8", decoded.Warnings);
+    }
+
+    [Fact]
+    public void TryDecode_InvalidUtf8Sequence_ReplacesAndWarns()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Sample);
+        bytes[30] = 0xFF;
+        var decoded = Decode(bytes);
+        Assert.Contains('\uFFFD', decoded.Text);
+        Assert.Contains(decoded.Warnings, w => w.StartsWith("invalid UTF-8", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("a\r\nb\rc\n", "a\nb\nc\n")]
+    [InlineData("（中央社明斯克19日綜合外電報導）\0俄羅斯總統蒲亭今天搭機", "（中央社明斯克19日綜合外電報導）俄羅斯總統蒲亭今天搭機")]
+    public void TryDecode_LineEndingsAndNul_AreCleaned(string input, string expected)
+    {
+        Assert.Equal(expected, Decode(Encoding.UTF8.GetBytes(input)).Text);
+    }
+
+    [Fact]
+    public void TryDecode_NulBytes_Warns()
+    {
+        Assert.Contains("removed 1 NUL character(s)", Decode(Encoding.UTF8.GetBytes("文字\0文字")).Warnings);
+    }
+
+    [Fact]
+    public void TryDecode_Gzip_Decompresses()
+    {
+        using var packed = new MemoryStream();
+        using (var gzip = new GZipStream(packed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(Sample));
+        }
+
+        var decoded = Decode(packed.ToArray());
+        Assert.Equal(Sample, decoded.Text);
+        Assert.Contains("decompressed from gzip", decoded.Warnings);
+    }
+
+    [Fact]
+    public void TryDecode_TruncatedGzip_Fails()
+    {
+        using var packed = new MemoryStream();
+        using (var gzip = new GZipStream(packed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(Sample + Sample + Sample));
+        }
+
+        var whole = packed.ToArray();
+        Assert.Contains("gzip", Fail(whole[..10]), StringComparison.Ordinal);
+        Assert.True(new TextDecoder().TryDecode(whole[..(whole.Length - 6)], out var partial, out _));
+        Assert.Contains(partial.Warnings, w => w.StartsWith("gzip data is truncated", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(new byte[0], "empty file")]
+    [InlineData(new byte[] { 0x20, 0x0A, 0x09 }, "empty file")]
+    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, "not a text file (PNG image)")]
+    [InlineData(new byte[] { 0x00, 0x00, 0x00, 0x01, 0x42, 0x75, 0x64, 0x31 }, "not a text file (macOS metadata (.DS_Store))")]
+    [InlineData(new byte[] { 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x00, 0x00 }, "not a text file (binary data)")]
+    public void TryDecode_NotText_FailsWithReason(byte[] bytes, string reason)
+    {
+        Assert.Equal(reason, Fail(bytes));
+    }
+
+    [Fact]
+    public void TryDecode_OverSizeLimit_Fails()
+    {
+        var decoder = new TextDecoder(new DecoderOptions { MaxBytes = 10 });
+        Assert.False(decoder.TryDecode(Encoding.UTF8.GetBytes(Sample), out _, out var reason));
+        Assert.Contains("limit", reason, StringComparison.Ordinal);
+    }
+}
