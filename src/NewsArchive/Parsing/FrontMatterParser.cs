@@ -59,6 +59,13 @@ public static partial class FrontMatterParser
             return new FrontMatter([]);
         }
 
+        if (NestingDepth(yaml) > MaxDepth)
+        {
+            // YamlDotNet recurses once per nesting level and would overflow the stack.
+            warnings.Add($"front matter nests more than {MaxDepth} levels deep; read line by line");
+            return ParseLineByLine(yaml);
+        }
+
         try
         {
             var stream = new YamlStream();
@@ -129,6 +136,48 @@ public static partial class FrontMatterParser
         }
 
         return entries.MoveToImmutable();
+    }
+
+    /// <summary>The deepest nesting of flow collections (<c>[</c>, <c>{</c>) or block indentation (columns / 2).</summary>
+    internal static int NestingDepth(string yaml)
+    {
+        var max = 0;
+        foreach (var line in yaml.AsSpan().EnumerateLines())
+        {
+            var indent = 0;
+            while (indent < line.Length && (line[indent] == ' ' || line[indent] == '-'))
+            {
+                indent++;
+            }
+
+            var depth = indent / 2;
+            var flow = 0;
+            var quote = '\0';
+            foreach (var c in line[indent..])
+            {
+                if (quote != '\0')
+                {
+                    quote = c == quote ? '\0' : quote;
+                }
+                else if (c is '"' or '\'')
+                {
+                    quote = c;
+                }
+                else if (c is '[' or '{')
+                {
+                    flow++;
+                    max = Math.Max(max, depth + flow);
+                }
+                else if (c is ']' or '}')
+                {
+                    flow = Math.Max(0, flow - 1);
+                }
+            }
+
+            max = Math.Max(max, depth);
+        }
+
+        return max;
     }
 
     private static FrontMatterValue Convert(YamlNode node, int depth)

@@ -32,7 +32,23 @@ public static class JekyllArticleReader
         var source = defaultSource ?? JekyllFields.Source(frontMatter, url);
         var published = JekyllFields.Published(frontMatter, source, warnings);
 
-        var article = HtmlArticleReader.Read(context.HtmlParser, JekyllBody.ToHtml(body, context.Markdown), rules, url);
+        if (!JekyllBody.TryToHtml(body, context.Markdown, out var html, out var bodyWarning))
+        {
+            return ProfileResult.Failed(bodyWarning!);
+        }
+
+        if (bodyWarning is not null)
+        {
+            warnings.Add(bodyWarning);
+        }
+
+        var depth = HtmlNestingGuard.MeasureDepth(html);
+        if (depth > HtmlNestingGuard.MaxDepth)
+        {
+            return ProfileResult.Failed($"HTML is nested more than {HtmlNestingGuard.MaxDepth} elements deep");
+        }
+
+        var article = HtmlArticleReader.Read(context.HtmlParser, html, rules, url);
         warnings.AddRange(article.Warnings);
         var title = JekyllFields.Title(frontMatter);
         if (string.IsNullOrWhiteSpace(title))

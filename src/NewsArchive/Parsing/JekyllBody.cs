@@ -9,8 +9,85 @@ public static partial class JekyllBody
 {
     public static bool LooksLikeHtml(string body) => HtmlBlockTag().IsMatch(body);
 
-    public static string ToHtml(string body, MarkdownPipeline pipeline) =>
-        LooksLikeHtml(body) ? body : Markdown.ToHtml(BlankWhitespaceLines(body), pipeline);
+    /// <summary>Markdown nested deeper than this (quotes, list indentation) is read as plain paragraphs.</summary>
+    private const int MaxMarkdownNesting = 32;
+
+    /// <summary>
+    /// The body as HTML. Markdown too deeply nested for Markdig (which refuses it, or takes minutes
+    /// over thousands of indented list levels) is kept as plain paragraphs with a warning.
+    /// </summary>
+    public static bool TryToHtml(string body, MarkdownPipeline pipeline, out string html, out string? warning)
+    {
+        warning = null;
+        if (LooksLikeHtml(body))
+        {
+            html = body;
+            return true;
+        }
+
+        var markdown = BlankWhitespaceLines(body);
+        if (MarkdownNesting(markdown) <= MaxMarkdownNesting)
+        {
+            try
+            {
+                html = Markdown.ToHtml(markdown, pipeline);
+                return true;
+            }
+            catch (ArgumentException)
+            {
+                // Markdig's own depth limit; fall through to plain paragraphs.
+            }
+        }
+
+        warning = "markdown nested too deeply to render; read as plain paragraphs";
+        html = PlainParagraphs(markdown);
+        return true;
+    }
+
+    /// <summary>The deepest quote (<c>&gt;</c>) or list indentation (columns / 2) on any line.</summary>
+    internal static int MarkdownNesting(string markdown)
+    {
+        var max = 0;
+        foreach (var line in markdown.AsSpan().EnumerateLines())
+        {
+            var quotes = 0;
+            var indent = 0;
+            foreach (var c in line)
+            {
+                if (c == '>')
+                {
+                    quotes++;
+                }
+                else if (c == ' ')
+                {
+                    indent++;
+                }
+                else if (c == '\t')
+                {
+                    indent += 4;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            max = Math.Max(max, Math.Max(quotes, indent / 2));
+        }
+
+        return max;
+    }
+
+    private static string PlainParagraphs(string markdown)
+    {
+        var builder = new StringBuilder(markdown.Length + 64);
+        foreach (var block in markdown.Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
+        {
+            builder.Append("<p>").Append(System.Net.WebUtility.HtmlEncode(block.TrimStart(' ', '>', '\t', '-', '*'))).Append("</p>\n");
+        }
+
+        return builder.ToString();
+    }
 
     /// <summary>
     /// Lines holding only white space (full-width spaces included) become empty, so markdown sees the
