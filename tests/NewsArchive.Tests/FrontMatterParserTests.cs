@@ -38,6 +38,17 @@ public sealed class FrontMatterParserTests
         Assert.Contains("front matter is not closed with '---'", post.Warnings);
     }
 
+    [Fact]
+    public void TrySplit_FlowListRunIntoBody_FallsBackInsteadOfThrowing()
+    {
+        // Found by the mutation tests: a tags list left open, with page HTML spliced into it,
+        // makes YamlDotNet's scanner throw InvalidOperationException.
+        const string text = "---\ntitle: \"金正恩會蒲亭\"\ntags: [ (臺)中央社CNA ]\ncomm:\"SubscriptionInner\"ts: True\ncategories: [ <div><p>（中央社）</p>\n</div> 請輸入電子信箱\" placeholder=\"請輸入\n---\n<p>內文</p>\n";
+        Assert.True(FrontMatterParser.TrySplit(text, out var post));
+        Assert.Equal("金正恩會蒲亭", post.FrontMatter.GetText("title"));
+        Assert.Contains(post.Warnings, w => w.StartsWith("front matter is not valid YAML", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("title: 沒有開頭\n---\n")]
     [InlineData("<p>---</p>")]

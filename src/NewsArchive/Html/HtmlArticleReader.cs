@@ -18,6 +18,14 @@ public static class HtmlArticleReader
 
     public static HtmlArticle Read(HtmlParser parser, string html, HtmlSiteRules rules, string? baseUrl)
     {
+        ImmutableArray<string> warnings = [];
+        if (TryFindCutOffTag(html, out var cut))
+        {
+            // A download cut off inside a tag: the partial tag is not text (a lone '<' would be).
+            html = html[..cut];
+            warnings = ["HTML is cut off inside a tag; the text before the cut is kept"];
+        }
+
         var document = parser.ParseDocument(html);
         var root = (INode?)document.Body ?? document;
         var skipped = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
@@ -100,16 +108,23 @@ public static class HtmlArticleReader
             paragraphs = [.. paragraphs.Where(p => !rules.ParagraphRules.Any(r => r.Matches(p)))];
         }
 
-        ImmutableArray<string> warnings = IsCutOffInsideTag(html) ? ["HTML is cut off inside a tag; the text before the cut is kept"] : [];
         return new HtmlArticle(paragraphs, tags.ToImmutable(), related.ToImmutable(), images.ToImmutable(), firstHeading, warnings);
     }
 
-    /// <summary>A download cut off mid-tag ends with a <c>&lt;</c> that no <c>&gt;</c> closes.</summary>
-    internal static bool IsCutOffInsideTag(string html)
+    /// <summary>
+    /// A download cut off mid-tag ends with a <c>&lt;</c> that no <c>&gt;</c> closes and that starts a
+    /// tag (a letter, <c>/</c> or <c>!</c> follows it, or nothing does).
+    /// </summary>
+    internal static bool TryFindCutOffTag(string html, out int start)
     {
         var end = html.AsSpan().TrimEnd();
-        var lastOpen = end.LastIndexOf('<');
-        return lastOpen >= 0 && lastOpen > end.LastIndexOf('>');
+        start = end.LastIndexOf('<');
+        if (start < 0 || start < end.LastIndexOf('>'))
+        {
+            return false;
+        }
+
+        return start + 1 == end.Length || char.IsAsciiLetter(end[start + 1]) || end[start + 1] is '/' or '!';
     }
 
     private static void AddLinks(IElement block, HtmlRule? exclude, Uri? baseUri, ImmutableArray<RelatedLink>.Builder related)

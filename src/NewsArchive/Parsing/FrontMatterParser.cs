@@ -91,6 +91,11 @@ public static partial class FrontMatterParser
             // YamlDotNet reports duplicate keys as ArgumentException.
             warnings.Add($"front matter is not valid YAML ({FirstLine(ex.Message)}); read line by line");
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way on some damaged flow collections.
+            warnings.Add("front matter is not valid YAML (the scanner stopped); read line by line");
+        }
 
         return ParseLineByLine(yaml);
     }

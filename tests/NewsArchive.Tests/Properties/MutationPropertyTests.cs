@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using FsCheck;
+using FsCheck.Fluent;
+using NewsArchive.Records;
+using Xunit.Abstractions;
+
+namespace NewsArchive.Tests.Properties;
+
+/// <summary>
+/// Mutated sample files (truncated, spans deleted or repeated, bytes flipped, re-encoded, markup
+/// injected) must each give a record or an error: no exception escapes, no input takes a second.
+/// Mutations confined to boilerplate must leave the article's paragraphs exactly as they were.
+/// The normal run checks a few thousand cases; <c>NEWSARCHIVE_PROPERTY_CASES=200000</c> runs more.
+/// </summary>
+public sealed class MutationPropertyTests(ITestOutputHelper output)
+{
+    /// <summary>A hang detector, not a speed target: a sample parses in about a millisecond.</summary>
+    private static readonly TimeSpan PerInputLimit = TimeSpan.FromSeconds(1);
+
+    private static readonly IReadOnlyDictionary<string, byte[]> Samples = LoadSamples();
+
+    private static int Cases(int normal) =>
+        int.TryParse(Environment.GetEnvironmentVariable("NEWSARCHIVE_PROPERTY_CASES"), out var requested) && requested > 0 ? requested : normal;
+
+    [Fact]
+    public void AnyMutation_GivesARecordOrAnError_Quickly()
+    {
+        var parser = new ArchiveParser();
+        var stats = new Stats();
+        Warm(parser);
+        var property = Prop.ForAll(MutationGenerators.AnyMutation(Samples), input =>
+        {
+            var outcome = ParseTimed(parser, input, stats);
+            switch (outcome)
+            {
+                case ParseOutcome.Parsed parsed:
+                    stats.Records++;
+                    AssertWhole(parsed.Record);
+                    break;
+                case ParseOutcome.Failed failed:
+                    stats.Errors++;
+                    Assert.False(string.IsNullOrWhiteSpace(failed.Reason), "an error without a reason");
+                    break;
+                default:
+                    Assert.Fail("neither a record nor an error");
+                    break;
+            }
+        });
+        property.Check(Config.QuickThrowOnFailure.WithMaxTest(Cases(3000)).WithQuietOnSuccess(true));
+        output.WriteLine($"any mutation: {stats}");
+    }
+
+    [Fact]
+    public void BoilerplateMutation_LeavesParagraphsUnchanged()
+    {
+        var parser = new ArchiveParser();
+        var stats = new Stats();
+        var originals = Samples.ToDictionary(s => s.Key, s => ((ParseOutcome.Parsed)parser.Parse(new InputFile(s.Key, s.Value))).Record.Paragraphs);
+        var property = Prop.ForAll(MutationGenerators.BoilerplateMutation(Samples), input =>
+        {
+            var outcome = ParseTimed(parser, input, stats);
+            var record = Assert.IsType<ParseOutcome.Parsed>(outcome).Record;
+            stats.Records++;
+            Assert.Equal<string>(originals[input.Sample], record.Paragraphs);
+        });
+        property.Check(Config.QuickThrowOnFailure.WithMaxTest(Cases(1500)).WithQuietOnSuccess(true));
+        output.WriteLine($"boilerplate mutation: {stats}");
+    }
+
+    private static ParseOutcome ParseTimed(ArchiveParser parser, MutatedInput input, Stats stats)
+    {
+        var bytes = input.Mutation.Apply(Samples[input.Sample]);
+        var clock = Stopwatch.StartNew();
+        ParseOutcome outcome;
+        try
+        {
+            outcome = parser.Parse(new InputFile(input.Sample, bytes));
+        }
+        catch (Exception ex)
+        {
+            throw new Xunit.Sdk.XunitException($"exception escaped for {input}: {ex}");
+        }
+
+        clock.Stop();
+        stats.Cases++;
+        stats.Slowest = clock.Elapsed > stats.Slowest ? clock.Elapsed : stats.Slowest;
+        Assert.True(clock.Elapsed < PerInputLimit, $"{input} took {clock.Elapsed.TotalMilliseconds:0} ms");
+        return outcome;
+    }
+
+    private static void AssertWhole(ArticleRecord record)
+    {
+        Assert.False(string.IsNullOrWhiteSpace(record.Title));
+        Assert.NotEmpty(record.Paragraphs);
+        Assert.All(record.Paragraphs, p => Assert.False(string.IsNullOrWhiteSpace(p)));
+        Assert.Equal(string.Join('\n', record.Paragraphs), record.Text);
+        Assert.StartsWith(record.Source + ":", record.Id, StringComparison.Ordinal);
+        _ = CaseInvariantTests.Write(record, Output.OutputFormat.Csv);
+        _ = CaseInvariantTests.Write(record, Output.OutputFormat.JsonLines);
+    }
+
+    private static void Warm(ArchiveParser parser)
+    {
+        foreach (var (name, bytes) in Samples)
+        {
+            parser.Parse(new InputFile(name, bytes));
+        }
+    }
+
+    private static Dictionary<string, byte[]> LoadSamples()
+    {
+        var samples = Directory.GetFiles(TestPaths.SamplesDirectory).ToDictionary(p => "samples/" + Path.GetFileName(p), File.ReadAllBytes);
+        foreach (var name in new[] { "udn-text-whole-page", "udn-text-global-page", "jekyll-read-more-list-and-tweet", "jekyll-markdown-full-width-blank-lines", "cna-jekyll-lead-figure" })
+        {
+            var golden = GoldenCase.Get(name);
+            samples[golden.DisplayPath] = File.ReadAllBytes(golden.InputPath);
+        }
+
+        return samples;
+    }
+
+    private sealed class Stats
+    {
+        public int Cases { get; set; }
+
+        public int Records { get; set; }
+
+        public int Errors { get; set; }
+
+        public TimeSpan Slowest { get; set; }
+
+        public override string ToString() => $"{Cases} inputs, {Records} records, {Errors} errors, slowest {Slowest.TotalMilliseconds:0.0} ms";
+    }
+}
