@@ -27,7 +27,7 @@ public sealed class ExtractRunner
         this.terminal = terminal;
     }
 
-    private sealed record ItemResult(string Path, byte[]? Record, string? Error, int Warnings);
+    private sealed record ItemResult(string Path, byte[]? Record, string? Error, int Warnings, string? Notice = null);
 
     public int Run()
     {
@@ -58,11 +58,18 @@ public sealed class ExtractRunner
             var files = 0;
             var errors = 0;
             var warnings = 0;
-            var sources = InputEnumerator.Expand(options.Paths, notice => stderr.WriteLine($"newsarchive: {notice}"));
+            var sources = InputEnumerator.Expand(options.Paths);
             try
             {
                 OrderedParallel.Run(sources, options.Jobs, CreateWorker, result =>
                 {
+                    if (result.Notice is not null)
+                    {
+                        progress.Clear();
+                        stderr.WriteLine($"newsarchive: {result.Path}: {result.Notice}");
+                        return;
+                    }
+
                     files++;
                     warnings += result.Warnings;
                     if (result.Record is not null)
@@ -109,6 +116,11 @@ public sealed class ExtractRunner
         {
             try
             {
+                if (source.Notice is not null)
+                {
+                    return new ItemResult(source.DisplayPath, null, null, 0, source.Notice);
+                }
+
                 if (!InputReader.TryRead(source, stdin, options.MaxFileSize, out var bytes, out var readError))
                 {
                     return new ItemResult(source.DisplayPath, null, readError, 0);

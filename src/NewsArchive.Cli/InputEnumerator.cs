@@ -2,12 +2,13 @@ namespace NewsArchive.Cli;
 
 /// <summary>
 /// Expands the command's PATH arguments: files as given, <c>-</c> for standard input, directories
-/// recursively in ordinal path order. Symbolic links to directories are followed once; a link back
-/// into a directory already being walked (a loop) is reported and skipped. Nothing is read here.
+/// recursively in ordinal order of their full paths. The walk is lazy, one directory listing at a
+/// time, so memory does not grow with the archive. Symbolic links to directories are followed; a
+/// link back into a directory already being walked (a loop) is reported and skipped. Nothing is read.
 /// </summary>
 public static class InputEnumerator
 {
-    public static IEnumerable<InputSource> Expand(IEnumerable<string> paths, Action<string> notice)
+    public static IEnumerable<InputSource> Expand(IEnumerable<string> paths)
     {
         foreach (var path in paths)
         {
@@ -19,7 +20,7 @@ public static class InputEnumerator
 
             if (Directory.Exists(path))
             {
-                foreach (var source in ExpandDirectory(path, notice))
+                foreach (var source in Walk(path, ToDisplay(path).TrimEnd('/')))
                 {
                     yield return source;
                 }
@@ -37,74 +38,101 @@ public static class InputEnumerator
         }
     }
 
-    private static IEnumerable<InputSource> ExpandDirectory(string root, Action<string> notice)
+    private sealed record Frame(string RealPath, List<Entry> Entries)
     {
-        var files = new List<(string Display, string Path)>();
-        var errors = new List<InputSource>();
-        var active = new HashSet<string>(StringComparer.Ordinal);
-        Walk(root, ToDisplay(root).TrimEnd('/'), files, errors, active, notice);
-        var all = files.Select(f => new InputSource(f.Display, f.Path)).Concat(errors);
-        return all.OrderBy(s => s.DisplayPath, StringComparer.Ordinal);
+        public int Next { get; set; }
     }
 
-    private static void Walk(string directory, string display, List<(string, string)> files, List<InputSource> errors, HashSet<string> active, Action<string> notice)
+    private readonly record struct Entry(string Path, string Display, string SortKey, bool IsDirectory);
+
+    /// <summary>
+    /// Depth-first, with each directory's entries sorted by name, directories as <c>name/</c>: that
+    /// order is exactly the ordinal order of the full paths, so no whole-tree list is needed.
+    /// </summary>
+    private static IEnumerable<InputSource> Walk(string root, string rootDisplay)
     {
-        var real = RealPath(directory);
-        if (!active.Add(real))
+        var stack = new Stack<Frame>();
+        var active = new HashSet<string>(StringComparer.Ordinal);
+        if (!TryOpen(root, rootDisplay, stack, active, out var rootError))
         {
-            notice($"{display}: skipped: symbolic link loop");
-            return;
+            yield return rootError!;
+            yield break;
         }
 
-        try
+        while (stack.Count > 0)
         {
-            IEnumerable<string> entries;
-            try
+            var frame = stack.Peek();
+            if (frame.Next >= frame.Entries.Count)
             {
-                entries = Directory.EnumerateFileSystemEntries(directory).ToList();
-            }
-            catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
-            {
-                errors.Add(new InputSource(display, null, $"cannot list directory ({ex.Message})"));
-                return;
+                active.Remove(frame.RealPath);
+                stack.Pop();
+                continue;
             }
 
-            foreach (var entry in entries)
+            var entry = frame.Entries[frame.Next++];
+            if (entry.IsDirectory)
             {
-                var name = Path.GetFileName(entry);
-                var entryDisplay = display.Length == 0 ? name : $"{display}/{name}";
-                if (Directory.Exists(entry))
+                if (!TryOpen(entry.Path, entry.Display, stack, active, out var error) && error is not null)
                 {
-                    Walk(entry, entryDisplay, files, errors, active, notice);
+                    yield return error;
                 }
-                else if (File.Exists(entry))
+
+                continue;
+            }
+
+            if (File.Exists(entry.Path))
+            {
+                if (IsRegularOrLink(entry.Path))
                 {
-                    if (IsRegularOrLink(entry))
-                    {
-                        files.Add((entryDisplay, entry));
-                    }
-                    else
-                    {
-                        notice($"{entryDisplay}: skipped: not a regular file");
-                    }
+                    yield return new InputSource(entry.Display, entry.Path);
                 }
                 else
                 {
-                    errors.Add(new InputSource(entryDisplay, null, IsBrokenLink(entry) ? "broken symbolic link" : "no such file or directory"));
+                    yield return InputSource.Skipped(entry.Display, "skipped: not a regular file");
                 }
             }
-        }
-        finally
-        {
-            active.Remove(real);
+            else
+            {
+                yield return new InputSource(entry.Display, null, IsBrokenLink(entry.Path) ? "broken symbolic link" : "no such file or directory");
+            }
         }
     }
 
-    private static bool IsRegularOrLink(string path)
+    private static bool TryOpen(string directory, string display, Stack<Frame> stack, HashSet<string> active, out InputSource? error)
     {
-        var attributes = File.GetAttributes(path);
-        return (attributes & (FileAttributes.Device | FileAttributes.Directory)) == 0;
+        error = null;
+        var real = RealPath(directory);
+        if (active.Contains(real))
+        {
+            error = InputSource.Skipped(display, "skipped: symbolic link loop");
+            return false;
+        }
+
+        List<Entry> entries;
+        try
+        {
+            entries = [];
+            foreach (var path in Directory.EnumerateFileSystemEntries(directory))
+            {
+                var name = Path.GetFileName(path);
+                var isDirectory = Directory.Exists(path);
+                entries.Add(new Entry(path, display.Length == 0 ? name : $"{display}/{name}", isDirectory ? name + "/" : name, isDirectory));
+            }
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        {
+            error = new InputSource(display, null, $"cannot list directory ({ex.Message})");
+            return false;
+        }
+
+        entries.Sort((a, b) => string.CompareOrdinal(a.SortKey, b.SortKey));
+        active.Add(real);
+        stack.Push(new Frame(real, entries));
+        return true;
     }
+
+    private static bool IsRegularOrLink(string path) =>
+        (File.GetAttributes(path) & (FileAttributes.Device | FileAttributes.Directory)) == 0;
 
     private static bool IsBrokenLink(string path)
     {
@@ -124,8 +152,7 @@ public static class InputEnumerator
         {
             var info = new DirectoryInfo(directory);
             var target = info.ResolveLinkTarget(returnFinalTarget: true);
-            var full = (target?.FullName ?? info.FullName).TrimEnd(Path.DirectorySeparatorChar);
-            return full;
+            return (target?.FullName ?? info.FullName).TrimEnd(Path.DirectorySeparatorChar);
         }
         catch (IOException)
         {

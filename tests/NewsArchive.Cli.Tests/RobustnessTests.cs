@@ -58,12 +58,31 @@ public sealed class RobustnessTests
         Assert.Equal("cna:202212300243", records.Single(r => r.GetProperty("path").GetString()!.EndsWith(".gz", StringComparison.Ordinal)).GetProperty("id").GetString());
         Assert.Equal(
             [
-                $"newsarchive: {directory}/sub/loop: skipped: symbolic link loop",
                 $"newsarchive: {directory}/empty.txt: empty file",
                 $"newsarchive: {directory}/image.png: not a text file (PNG image)",
+                $"newsarchive: {directory}/sub/loop: skipped: symbolic link loop",
                 "newsarchive: 11 files, 9 records, 2 errors, 3 warnings",
             ],
             run.StderrLines);
+    }
+
+    [Fact]
+    public void Extract_Directory_ListsFilesInOrdinalOrderOfTheirFullPaths()
+    {
+        var directory = Paths.TempDirectory();
+        foreach (var relative in new[] { "a/x.txt", "a-b/x.txt", "a.txt", "B/x.txt", "a/b/c.txt" })
+        {
+            var path = Path.Combine(directory, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, Sample("003"));
+        }
+
+        var run = CliRun.Invoke("extract", directory, "-f", "jsonl", "-q");
+
+        var paths = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("path").GetString()![(directory.Length + 1)..]);
+        Assert.Equal(["B/x.txt", "a-b/x.txt", "a.txt", "a/b/c.txt", "a/x.txt"], paths);
+        Assert.Equal(["B/x.txt", "a-b/x.txt", "a.txt", "a/b/c.txt", "a/x.txt"], paths.Order(StringComparer.Ordinal));
     }
 
     [Fact]

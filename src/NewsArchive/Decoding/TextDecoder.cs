@@ -39,6 +39,10 @@ public sealed class TextDecoder
         ([0x00, 0x00, 0x00], "binary data"),
     ];
 
+    /// <summary>C0 controls but tab and LF; CR too, since line endings become LF.</summary>
+    private static readonly System.Buffers.SearchValues<char> ControlCharacters = System.Buffers.SearchValues.Create(
+        "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\r\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+
     private readonly DecoderOptions options;
 
     public TextDecoder(DecoderOptions? options = null) => this.options = options ?? DecoderOptions.Default;
@@ -84,7 +88,13 @@ public sealed class TextDecoder
 
         string text;
         string encodingName;
-        if (TryDecodeWithBom(bytes, out text, out encodingName))
+        if (bytes.IndexOf((byte)0) < 0 && System.Text.Unicode.Utf8.IsValid(bytes) && !bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            // The common case, checked with one vectorised pass: valid UTF-8 with no BOM and no NUL.
+            text = Encoding.UTF8.GetString(bytes);
+            encodingName = "utf-8";
+        }
+        else if (TryDecodeWithBom(bytes, out text, out encodingName))
         {
         }
         else if (DescribeBinary(bytes) is { } binaryKind)
@@ -294,17 +304,7 @@ public sealed class TextDecoder
     /// <summary>CRLF and lone CR become LF; NUL and other C0 controls (but tab and LF) are dropped.</summary>
     internal static string CleanText(string text, ImmutableArray<string>.Builder warnings)
     {
-        var needsWork = false;
-        foreach (var c in text)
-        {
-            if (c == '\r' || (c < 0x20 && c != '\n' && c != '\t') || char.IsSurrogate(c))
-            {
-                needsWork = true;
-                break;
-            }
-        }
-
-        if (!needsWork)
+        if (text.AsSpan().IndexOfAny(ControlCharacters) < 0 && text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0)
         {
             return text;
         }

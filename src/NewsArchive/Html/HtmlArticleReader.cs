@@ -44,7 +44,7 @@ public static class HtmlArticleReader
                 continue;
             }
 
-            if (rules.Boilerplate.Any(r => r.Matches(element)) || CommonRules.Html.Any(r => r.Matches(element)))
+            if (MatchesAny(rules.Boilerplate, element) || MatchesAny(CommonRules.Html, element))
             {
                 skipped.Add(element);
                 continue;
@@ -125,6 +125,19 @@ public static class HtmlArticleReader
         }
 
         return start + 1 == end.Length || char.IsAsciiLetter(end[start + 1]) || end[start + 1] is '/' or '!';
+    }
+
+    private static bool MatchesAny(ImmutableArray<HtmlRule> rules, IElement element)
+    {
+        foreach (var rule in rules)
+        {
+            if (rule.Matches(element))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void AddLinks(IElement block, HtmlRule? exclude, Uri? baseUri, ImmutableArray<RelatedLink>.Builder related)

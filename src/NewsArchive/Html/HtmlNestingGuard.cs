@@ -23,6 +23,11 @@ public static class HtmlNestingGuard
     private static readonly FrozenSet<string> RawText = new[] { "script", "style", "textarea", "title", "xmp", "noscript" }
         .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Whether the markup nests deeper than <see cref="MaxDepth"/>.</summary>
+    public static bool IsTooDeep(ReadOnlySpan<char> html) =>
+        // Fewer tags than the limit cannot nest past it: one vectorised count spares most scans.
+        html.Count('<') > MaxDepth && MeasureDepth(html) > MaxDepth;
+
     /// <summary>The largest number of elements open at once, counting up to <paramref name="stopAt"/>.</summary>
     public static int MeasureDepth(ReadOnlySpan<char> html, int stopAt = MaxDepth + 1)
     {

@@ -12,11 +12,14 @@ public sealed class HtmlRule
 {
     private static readonly CssSelectorParser SelectorParser = new();
 
+    private readonly SelectorPrefilter prefilter;
+
     private HtmlRule(string selectorText, ISelector selector, string reason)
     {
         SelectorText = selectorText;
         Selector = selector;
         Reason = reason;
+        prefilter = SelectorPrefilter.Parse(selectorText);
     }
 
     public string SelectorText { get; }
@@ -34,5 +37,5 @@ public sealed class HtmlRule
         return new HtmlRule(selector, parsed, reason);
     }
 
-    public bool Matches(IElement element) => Selector.Match(element, scope: null);
+    public bool Matches(IElement element) => prefilter.MayMatch(element) && Selector.Match(element, scope: null);
 }

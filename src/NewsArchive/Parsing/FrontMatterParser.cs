@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using NewsArchive.Records;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace NewsArchive.Parsing;
 
@@ -68,27 +68,23 @@ public static partial class FrontMatterParser
 
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count == 0)
+            var parser = new Parser(new StringReader(yaml));
+            parser.Consume<StreamStart>();
+            if (parser.TryConsume<StreamEnd>(out _))
             {
                 return new FrontMatter([]);
             }
 
-            if (stream.Documents[0].RootNode is YamlMappingNode mapping)
+            parser.Consume<DocumentStart>();
+            if (parser.Accept<MappingStart>(out _))
             {
-                return new FrontMatter(ConvertEntries(mapping, 0));
+                return new FrontMatter(ReadMapping(parser, warnings, 0));
             }
 
             warnings.Add("front matter is not a YAML mapping; read line by line");
         }
         catch (YamlException ex)
         {
-            warnings.Add($"front matter is not valid YAML ({FirstLine(ex.Message)}); read line by line");
-        }
-        catch (ArgumentException ex)
-        {
-            // YamlDotNet reports duplicate keys as ArgumentException.
             warnings.Add($"front matter is not valid YAML ({FirstLine(ex.Message)}); read line by line");
         }
         catch (InvalidOperationException)
@@ -129,18 +125,6 @@ public static partial class FrontMatterParser
         }
 
         return new FrontMatter(entries.ToImmutable());
-    }
-
-    private static ImmutableArray<KeyValuePair<string, FrontMatterValue>> ConvertEntries(YamlMappingNode mapping, int depth)
-    {
-        var entries = ImmutableArray.CreateBuilder<KeyValuePair<string, FrontMatterValue>>(mapping.Children.Count);
-        foreach (var (key, value) in mapping.Children)
-        {
-            var name = key is YamlScalarNode scalarKey ? scalarKey.Value ?? string.Empty : key.ToString();
-            entries.Add(new(name, Convert(value, depth + 1)));
-        }
-
-        return entries.MoveToImmutable();
     }
 
     /// <summary>The deepest nesting of flow collections (<c>[</c>, <c>{</c>) or block indentation (columns / 2).</summary>
@@ -185,20 +169,55 @@ public static partial class FrontMatterParser
         return max;
     }
 
-    private static FrontMatterValue Convert(YamlNode node, int depth)
+    /// <summary>
+    /// Reads a mapping from YamlDotNet's event stream (no node tree: the front matter is built once,
+    /// straight from the parser). A repeated key keeps its first value, with a warning.
+    /// </summary>
+    private static ImmutableArray<KeyValuePair<string, FrontMatterValue>> ReadMapping(IParser parser, ImmutableArray<string>.Builder warnings, int depth)
     {
-        if (depth > MaxDepth)
+        parser.Consume<MappingStart>();
+        var entries = ImmutableArray.CreateBuilder<KeyValuePair<string, FrontMatterValue>>();
+        while (!parser.TryConsume<MappingEnd>(out _))
         {
-            return new FrontMatterValue.Scalar(string.Empty);
+            var key = ReadValue(parser, warnings, depth + 1) is FrontMatterValue.Scalar scalar ? scalar.Value : string.Empty;
+            var value = ReadValue(parser, warnings, depth + 1);
+            if (entries.Any(e => e.Key == key))
+            {
+                warnings.Add($"front matter repeats the key '{key}'; the first value is kept");
+                continue;
+            }
+
+            entries.Add(new(key, value));
         }
 
-        return node switch
+        return entries.ToImmutable();
+    }
+
+    private static FrontMatterValue ReadValue(IParser parser, ImmutableArray<string>.Builder warnings, int depth)
+    {
+        if (parser.TryConsume<Scalar>(out var scalar))
         {
-            YamlScalarNode scalar => new FrontMatterValue.Scalar(scalar.Value ?? string.Empty),
-            YamlSequenceNode sequence => new FrontMatterValue.Sequence([.. sequence.Children.Select(child => Convert(child, depth + 1))]),
-            YamlMappingNode mapping => new FrontMatterValue.Mapping(ConvertEntries(mapping, depth)),
-            _ => new FrontMatterValue.Scalar(string.Empty),
-        };
+            return new FrontMatterValue.Scalar(scalar.Value);
+        }
+
+        if (parser.TryConsume<AnchorAlias>(out var alias))
+        {
+            return new FrontMatterValue.Scalar("*" + alias.Value);
+        }
+
+        if (parser.Accept<MappingStart>(out _))
+        {
+            return new FrontMatterValue.Mapping(ReadMapping(parser, warnings, depth));
+        }
+
+        parser.Consume<SequenceStart>();
+        var items = ImmutableArray.CreateBuilder<FrontMatterValue>();
+        while (!parser.TryConsume<SequenceEnd>(out _))
+        {
+            items.Add(ReadValue(parser, warnings, depth + 1));
+        }
+
+        return new FrontMatterValue.Sequence(items.ToImmutable());
     }
 
     private static bool TryFindOpening(string text, out int yamlStart)

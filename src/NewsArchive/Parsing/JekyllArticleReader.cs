@@ -42,8 +42,7 @@ public static class JekyllArticleReader
             warnings.Add(bodyWarning);
         }
 
-        var depth = HtmlNestingGuard.MeasureDepth(html);
-        if (depth > HtmlNestingGuard.MaxDepth)
+        if (HtmlNestingGuard.IsTooDeep(html))
         {
             return ProfileResult.Failed($"HTML is nested more than {HtmlNestingGuard.MaxDepth} elements deep");
         }

@@ -1,0 +1,72 @@
+using System.Buffers;
+using BenchmarkDotNet.Attributes;
+using NewsArchive.Decoding;
+using NewsArchive.Detection;
+using NewsArchive.Output;
+using NewsArchive.Parsing;
+using NewsArchive.Records;
+
+namespace NewsArchive.Benchmarks;
+
+/// <summary>The stages of one CNA post (sample 000), to see where the per-post cost goes.</summary>
+[MemoryDiagnoser]
+public class StageBenchmarks
+{
+    private readonly TextDecoder decoder = new();
+    private readonly ParseContext context = new();
+    private readonly ArrayBufferWriter<byte> buffer = new(64 * 1024);
+    private readonly RecordSerializer serializer = new(OutputFormat.JsonLines);
+    private byte[] bytes = [];
+    private string text = string.Empty;
+    private string html = string.Empty;
+    private ArticleRecord record = null!;
+    private AngleSharp.Html.Dom.IHtmlDocument parsed = null!;
+    private static readonly Html.HtmlSiteRules Rules = GetRules();
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        bytes = SampleFiles.Read("000");
+        decoder.TryDecode(bytes, out var decoded, out _);
+        text = decoded.Text;
+        FrontMatterParser.TrySplit(text, out var post);
+        html = JekyllFields.StripTitleHeader(post.Body, out _, out _);
+        parsed = context.HtmlParser.ParseDocument(html);
+        record = ((ParseOutcome.Parsed)new ArchiveParser().Parse(new InputFile("000.txt", bytes))).Record;
+    }
+
+    [Benchmark(Description = "decode")]
+    public bool Decode() => decoder.TryDecode(bytes, out _, out _);
+
+    [Benchmark(Description = "front matter (YamlDotNet)")]
+    public bool FrontMatter() => FrontMatterParser.TrySplit(text, out _);
+
+    [Benchmark(Description = "detect (all profiles)")]
+    public object? Detect() => new FormatDetector(ProfileCatalog.All).Detect(new SourceDocument("000.txt", text));
+
+    [Benchmark(Description = "nesting guard")]
+    public int Nesting() => Html.HtmlNestingGuard.MeasureDepth(html);
+
+    [Benchmark(Description = "AngleSharp parse (shared context)")]
+    public int AngleSharp() => context.HtmlParser.ParseDocument(html).Body!.ChildElementCount;
+
+    [Benchmark(Description = "HTML read (parse + rules + text)")]
+    public int HtmlRead() => JekyllArticleReader.Read(new SourceDocument("000.txt", text), context, Rules).Draft!.Paragraphs.Length;
+
+    [Benchmark(Description = "HtmlArticleReader.Read only")]
+    public int ReaderOnly() => Html.HtmlArticleReader.Read(context.HtmlParser, html, Rules, null).Paragraphs.Length;
+
+    [Benchmark(Description = "block text only (parsed once)")]
+    public int BlockTextOnly() => Html.BlockTextExtractor.Extract(parsed.Body!, _ => false).Length;
+
+    [Benchmark(Description = "serialize jsonl")]
+    public int Serialize()
+    {
+        buffer.ResetWrittenCount();
+        serializer.Serialize(record, buffer);
+        return buffer.WrittenCount;
+    }
+
+    private static Html.HtmlSiteRules GetRules() =>
+        (Html.HtmlSiteRules)typeof(Profiles.CnaJekyllProfile).GetField("Rules", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetValue(null)!;
+}

@@ -1,0 +1,223 @@
+using System.Collections.Immutable;
+using AngleSharp.Dom;
+
+namespace NewsArchive.Html;
+
+/// <summary>
+/// A cheap necessary condition for a CSS selector: the tag, classes, id and attribute names its
+/// subject (the last compound of each alternative) requires. An element failing every alternative
+/// cannot match, so the full selector match runs only for the few that pass. It reads the selector
+/// text of our own rule tables, never the input; anything it does not understand (pseudo-classes)
+/// adds no condition, so it never rejects a real match.
+/// </summary>
+internal sealed class SelectorPrefilter
+{
+    private readonly ImmutableArray<Requirement> alternatives;
+
+    private SelectorPrefilter(ImmutableArray<Requirement> alternatives) => this.alternatives = alternatives;
+
+    public static SelectorPrefilter Parse(string selector)
+    {
+        var alternatives = ImmutableArray.CreateBuilder<Requirement>();
+        foreach (var alternative in SplitTopLevel(selector, ','))
+        {
+            alternatives.Add(ParseCompound(LastCompound(alternative.Trim())));
+        }
+
+        return new SelectorPrefilter(alternatives.ToImmutable());
+    }
+
+    public bool MayMatch(IElement element)
+    {
+        foreach (var requirement in alternatives)
+        {
+            if (requirement.MayMatch(element))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The subject compound: what follows the last descendant or child combinator.</summary>
+    internal static string LastCompound(string alternative)
+    {
+        var depth = 0;
+        for (var i = alternative.Length - 1; i >= 0; i--)
+        {
+            var c = alternative[i];
+            if (c == ']' || c == ')')
+            {
+                depth++;
+            }
+            else if (c == '[' || c == '(')
+            {
+                depth--;
+            }
+            else if (depth == 0 && (c == ' ' || c == '>' || c == '+' || c == '~'))
+            {
+                return alternative[(i + 1)..];
+            }
+        }
+
+        return alternative;
+    }
+
+    internal static Requirement ParseCompound(string compound)
+    {
+        string? tag = null;
+        string? id = null;
+        var classes = ImmutableArray.CreateBuilder<string>();
+        var attributes = ImmutableArray.CreateBuilder<string>();
+        var i = 0;
+        var start = i;
+        while (i < compound.Length && (char.IsAsciiLetterOrDigit(compound[i]) || compound[i] == '-'))
+        {
+            i++;
+        }
+
+        if (i > start)
+        {
+            tag = compound[start..i].ToLowerInvariant();
+        }
+
+        while (i < compound.Length)
+        {
+            var marker = compound[i];
+            if (marker == '*')
+            {
+                i++;
+                continue;
+            }
+
+            if (marker is '.' or '#')
+            {
+                var nameStart = ++i;
+                while (i < compound.Length && (char.IsAsciiLetterOrDigit(compound[i]) || compound[i] is '-' or '_'))
+                {
+                    i++;
+                }
+
+                var name = compound[nameStart..i];
+                if (marker == '.')
+                {
+                    classes.Add(name);
+                }
+                else
+                {
+                    id = name;
+                }
+
+                continue;
+            }
+
+            if (marker == '[')
+            {
+                var close = compound.IndexOf(']', i);
+                var body = close < 0 ? compound[(i + 1)..] : compound[(i + 1)..close];
+                var nameEnd = 0;
+                while (nameEnd < body.Length && (char.IsAsciiLetterOrDigit(body[nameEnd]) || body[nameEnd] is '-' or '_'))
+                {
+                    nameEnd++;
+                }
+
+                attributes.Add(body[..nameEnd]);
+                i = close < 0 ? compound.Length : close + 1;
+                continue;
+            }
+
+            // A pseudo-class or anything else: no condition from the rest of this compound.
+            break;
+        }
+
+        return new Requirement(tag, id, classes.ToImmutable(), attributes.ToImmutable());
+    }
+
+    private static IEnumerable<string> SplitTopLevel(string text, char separator)
+    {
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '[' or '(')
+            {
+                depth++;
+            }
+            else if (c is ']' or ')')
+            {
+                depth--;
+            }
+            else if (c == separator && depth == 0)
+            {
+                yield return text[start..i];
+                start = i + 1;
+            }
+        }
+
+        yield return text[start..];
+    }
+
+    internal sealed record Requirement(string? Tag, string? Id, ImmutableArray<string> Classes, ImmutableArray<string> Attributes)
+    {
+        public bool MayMatch(IElement element)
+        {
+            if (Tag is not null && Tag != element.LocalName)
+            {
+                return false;
+            }
+
+            if (Id is not null && Id != element.Id)
+            {
+                return false;
+            }
+
+            if (!Classes.IsEmpty)
+            {
+                var classAttribute = element.GetAttribute("class");
+                if (classAttribute is null)
+                {
+                    return false;
+                }
+
+                foreach (var name in Classes)
+                {
+                    if (!HasToken(classAttribute, name))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            foreach (var attribute in Attributes)
+            {
+                if (!element.HasAttribute(attribute))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool HasToken(string list, string token)
+        {
+            var index = list.IndexOf(token, StringComparison.Ordinal);
+            while (index >= 0)
+            {
+                var before = index == 0 || char.IsWhiteSpace(list[index - 1]);
+                var end = index + token.Length;
+                var after = end == list.Length || char.IsWhiteSpace(list[end]);
+                if (before && after)
+                {
+                    return true;
+                }
+
+                index = list.IndexOf(token, index + 1, StringComparison.Ordinal);
+            }
+
+            return false;
+        }
+    }
+}
