@@ -25,7 +25,7 @@ public static class CliApp
         written); 2 usage error or the output could not be written.
         """;
 
-    public static int Run(string[] args, Stream stdin, Stream stdout, TextWriter stderr, TerminalInfo? terminal = null)
+    public static int Run(string[] args, Stream stdin, Stream stdout, TextWriter stderr, TerminalInfo? terminal = null, CancellationToken cancellation = default)
     {
         terminal ??= TerminalInfo.Redirected;
         // Not disposed: disposing would flush stdout, which throws once a reader has closed the pipe.
@@ -55,7 +55,7 @@ public static class CliApp
             try
             {
                 var options = bind(parseResult);
-                return new ExtractRunner(options, stdin, stdout, stderr, terminal).Run();
+                return new ExtractRunner(options, stdin, stdout, stderr, terminal).Run(cancellation);
             }
             catch (Exception ex)
             {

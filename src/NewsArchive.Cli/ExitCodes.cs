@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>Bad arguments, or nothing could run (the output could not be written).</summary>
     public const int Usage = 2;
+
+    /// <summary>Stopped by Ctrl-C or TERM (128 + SIGINT, as shells report it); no output file was replaced.</summary>
+    public const int Interrupted = 130;
 }

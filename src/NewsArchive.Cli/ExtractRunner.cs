@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics;
 using NewsArchive.Decoding;
 using NewsArchive.Output;
@@ -27,9 +26,10 @@ public sealed class ExtractRunner
         this.terminal = terminal;
     }
 
-    private sealed record ItemResult(string Path, byte[]? Record, string? Error, int Warnings, string? Notice = null);
+    /// <summary>What a worker made of one input; <c>Record</c> is a pooled buffer the writer disposes.</summary>
+    private sealed record ItemResult(string Path, PooledBufferWriter? Record, string? Error, int Warnings, string? Notice = null);
 
-    public int Run()
+    public int Run(CancellationToken cancellation = default)
     {
         OutputTarget? output;
         if (options.Output is null)
@@ -55,6 +55,12 @@ public sealed class ExtractRunner
         {
             var writer = new RecordStreamWriter(output!.Stream, options.Format);
             var progress = new ProgressLine(stderr, enabled: terminal.StderrIsTerminal && !options.Quiet);
+            if (progress.Enabled)
+            {
+                // Only for a person watching: a second, listing-only walk finds the total for "time left".
+                _ = Task.Run(() => progress.Total = InputEnumerator.Expand(options.Paths).Count(s => s.Notice is null), cancellation);
+            }
+
             var files = 0;
             var errors = 0;
             var warnings = 0;
@@ -74,7 +80,8 @@ public sealed class ExtractRunner
                     warnings += result.Warnings;
                     if (result.Record is not null)
                     {
-                        writer.Append(result.Record);
+                        using var record = result.Record;
+                        writer.Append(record.WrittenSpan);
                     }
                     else
                     {
@@ -85,10 +92,17 @@ public sealed class ExtractRunner
                     }
 
                     progress.Report(files);
-                });
+                },
+                cancellation);
                 writer.Complete();
                 output.Commit();
                 errorsOutput?.Commit();
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                progress.Clear();
+                stderr.WriteLine(options.Output is null ? "newsarchive: interrupted" : $"newsarchive: interrupted; {options.Output} was not written");
+                return ExitCodes.Interrupted;
             }
             catch (IOException) when (options.Output is null)
             {
@@ -111,7 +125,6 @@ public sealed class ExtractRunner
     {
         var parser = new ArchiveParser(new DecoderOptions { MaxBytes = options.MaxFileSize });
         var serializer = new RecordSerializer(options.Format);
-        var buffer = new ArrayBufferWriter<byte>(32 * 1024);
         return source =>
         {
             try
@@ -138,9 +151,9 @@ public sealed class ExtractRunner
                     return new ItemResult(source.DisplayPath, null, "warnings (--strict): " + string.Join("; ", record.Warnings), record.Warnings.Length);
                 }
 
-                buffer.ResetWrittenCount();
+                var buffer = new PooledBufferWriter();
                 serializer.Serialize(record, buffer);
-                return new ItemResult(source.DisplayPath, buffer.WrittenSpan.ToArray(), null, record.Warnings.Length);
+                return new ItemResult(source.DisplayPath, buffer, null, record.Warnings.Length);
             }
             catch (Exception ex)
             {
@@ -159,6 +172,16 @@ internal sealed class ProgressLine(TextWriter stderr, bool enabled)
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private long lastDraw;
     private bool drawn;
+    private int total = -1;
+
+    public bool Enabled => enabled;
+
+    /// <summary>The number of files in the run, once a listing has counted them (-1 until then).</summary>
+    public int Total
+    {
+        get => Volatile.Read(ref total);
+        set => Volatile.Write(ref total, value);
+    }
 
     public void Report(int files)
     {
@@ -168,9 +191,20 @@ internal sealed class ProgressLine(TextWriter stderr, bool enabled)
         }
 
         lastDraw = clock.ElapsedMilliseconds;
-        var rate = files / Math.Max(clock.Elapsed.TotalSeconds, 0.001);
-        stderr.Write($"\rnewsarchive: {files} files, {rate:0} files/s ");
+        stderr.Write("\r" + Describe(files, Total, clock.Elapsed) + "\u001b[K");
         drawn = true;
+    }
+
+    internal static string Describe(int files, int total, TimeSpan elapsed)
+    {
+        var rate = files / Math.Max(elapsed.TotalSeconds, 0.001);
+        if (total <= 0 || files > total)
+        {
+            return $"newsarchive: {files} files, {rate:0} files/s";
+        }
+
+        var left = TimeSpan.FromSeconds(rate > 0 ? (total - files) / rate : 0);
+        return $"newsarchive: {files}/{total} files, {rate:0} files/s, {left:m\\:ss} left";
     }
 
     public void Clear()

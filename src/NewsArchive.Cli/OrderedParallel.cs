@@ -16,6 +16,7 @@ public static class OrderedParallel
         Action<TOut> consume,
         CancellationToken cancellation = default)
     {
+        cancellation.ThrowIfCancellationRequested();
         if (jobs <= 1)
         {
             var work = workerFactory();
@@ -122,6 +123,8 @@ public static class OrderedParallel
                 var known = Interlocked.Read(ref total);
                 if (known >= 0 && next >= known)
                 {
+                    // The reader also stops early when cancelled: that is not a complete run.
+                    cancellation.ThrowIfCancellationRequested();
                     break;
                 }
 
