@@ -1,3 +1,5 @@
+using System.IO.Enumeration;
+
 namespace NewsArchive.Cli;
 
 /// <summary>
@@ -43,6 +45,7 @@ public static class InputEnumerator
         public int Next { get; set; }
     }
 
+    /// <summary>A directory entry as listed (type from the listing itself; only links cost a stat here).</summary>
     private readonly record struct Entry(string Path, string Display, string SortKey, bool IsDirectory);
 
     /// <summary>
@@ -80,21 +83,8 @@ public static class InputEnumerator
                 continue;
             }
 
-            if (File.Exists(entry.Path))
-            {
-                if (IsRegularOrLink(entry.Path))
-                {
-                    yield return new InputSource(entry.Display, entry.Path);
-                }
-                else
-                {
-                    yield return InputSource.Skipped(entry.Display, "skipped: not a regular file");
-                }
-            }
-            else
-            {
-                yield return new InputSource(entry.Display, null, IsBrokenLink(entry.Path) ? "broken symbolic link" : "no such file or directory");
-            }
+            // Checked by the worker that reads it (a stat there, not on this thread).
+            yield return new InputSource(entry.Display, entry.Path) { FoundInDirectory = true };
         }
     }
 
@@ -111,13 +101,18 @@ public static class InputEnumerator
         List<Entry> entries;
         try
         {
-            entries = [];
-            foreach (var path in Directory.EnumerateFileSystemEntries(directory))
-            {
-                var name = Path.GetFileName(path);
-                var isDirectory = Directory.Exists(path);
-                entries.Add(new Entry(path, display.Length == 0 ? name : $"{display}/{name}", isDirectory ? name + "/" : name, isDirectory));
-            }
+            // One readdir pass: the entry types come with the listing, so a regular file costs no stat.
+            var listing = new FileSystemEnumerable<Entry>(
+                directory,
+                (ref FileSystemEntry entry) =>
+                {
+                    var name = entry.FileName.ToString();
+                    var path = entry.ToFullPath();
+                    var isDirectory = entry.IsDirectory || (entry.Attributes.HasFlag(FileAttributes.ReparsePoint) && Directory.Exists(path));
+                    return new Entry(path, display.Length == 0 ? name : $"{display}/{name}", isDirectory ? name + "/" : name, isDirectory);
+                },
+                new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0, ReturnSpecialDirectories = false });
+            entries = [.. listing];
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
         {
@@ -131,10 +126,7 @@ public static class InputEnumerator
         return true;
     }
 
-    private static bool IsRegularOrLink(string path) =>
-        (File.GetAttributes(path) & (FileAttributes.Device | FileAttributes.Directory)) == 0;
-
-    private static bool IsBrokenLink(string path)
+    internal static bool IsBrokenLink(string path)
     {
         try
         {

@@ -20,18 +20,55 @@ public static class InputReader
                 return TryReadStream(stdin, maxBytes, out bytes, out error);
             }
 
-            using var stream = new FileStream(source.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-            if (stream.CanSeek && stream.Length > maxBytes)
+            if (source.FoundInDirectory)
             {
-                error = $"file is {stream.Length} bytes, over the {maxBytes}-byte limit (--max-file-size)";
+                var info = new FileInfo(source.FilePath);
+                if (!info.Exists)
+                {
+                    error = InputEnumerator.IsBrokenLink(source.FilePath) ? "broken symbolic link" : "no such file or directory";
+                    return false;
+                }
+
+                if (info.Length == 0)
+                {
+                    error = "empty file";
+                    return false;
+                }
+            }
+
+            using var handle = File.OpenHandle(source.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+            var length = LengthOrZero(handle);
+            if (length > maxBytes)
+            {
+                error = $"file is {length} bytes, over the {maxBytes}-byte limit (--max-file-size)";
                 return false;
             }
 
-            return TryReadStream(stream, maxBytes, out bytes, out error);
+            if (length == 0)
+            {
+                // Zero may mean "unknown" (a pipe such as <(zcat post.gz), a /proc file): read to the end.
+                return TryReadUnsized(handle, maxBytes, out bytes, out error);
+            }
+
+            // A regular file: one array of its exact size, read in place.
+            bytes = new byte[length];
+            var total = 0;
+            int read;
+            while (total < bytes.Length && (read = RandomAccess.Read(handle, bytes.AsSpan(total), total)) > 0)
+            {
+                total += read;
+            }
+
+            if (total < bytes.Length)
+            {
+                bytes = bytes[..total];
+            }
+
+            return true;
         }
         catch (FileNotFoundException)
         {
-            error = "no such file or directory";
+            error = InputEnumerator.IsBrokenLink(source.FilePath!) ? "broken symbolic link" : "no such file or directory";
         }
         catch (DirectoryNotFoundException)
         {
@@ -47,6 +84,25 @@ public static class InputReader
         }
 
         return false;
+    }
+
+    /// <summary>The file's length, or 0 for a pipe (<c>&lt;(zcat post.gz)</c>), which is read to its end.</summary>
+    private static long LengthOrZero(Microsoft.Win32.SafeHandles.SafeFileHandle handle)
+    {
+        try
+        {
+            return RandomAccess.GetLength(handle);
+        }
+        catch (NotSupportedException)
+        {
+            return 0;
+        }
+    }
+
+    private static bool TryReadUnsized(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long maxBytes, out byte[] bytes, out string error)
+    {
+        using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
+        return TryReadStream(stream, maxBytes, out bytes, out error);
     }
 
     private static bool TryReadStream(Stream stream, long maxBytes, out byte[] bytes, out string error)

@@ -8,6 +8,13 @@ public sealed record InputSource(string DisplayPath, string? FilePath, string? E
 {
     public const string StdinPath = "-";
 
+    /// <summary>
+    /// Found by walking a directory rather than named by the user. Such a file is never opened when
+    /// it is empty: a named pipe in an archive would otherwise block the run until something writes
+    /// to it. A pipe the user names (<c>&lt;(zcat post.gz)</c>) is read.
+    /// </summary>
+    public bool FoundInDirectory { get; init; }
+
     public bool IsStdin => DisplayPath == StdinPath && FilePath is null && Error is null && Notice is null;
 
     /// <summary>Something skipped on the way (a symbolic link loop), reported in its place in the order.</summary>

@@ -86,6 +86,29 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public async Task Extract_NamedPipeAndBrokenLinkInDirectory_AreErrorsNotHangs()
+    {
+        var directory = Paths.TempDirectory();
+        File.WriteAllBytes(Path.Combine(directory, "a.txt"), Sample("003"));
+        File.CreateSymbolicLink(Path.Combine(directory, "broken"), Path.Combine(directory, "missing"));
+        using (var mkfifo = Process.Start("mkfifo", Path.Combine(directory, "pipe")))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        var result = await Task.Run(() => CliRun.Invoke("extract", directory, "-f", "jsonl")).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(
+            [
+                $"newsarchive: {directory}/broken: broken symbolic link",
+                $"newsarchive: {directory}/pipe: empty file",
+                "newsarchive: 3 files, 1 record, 2 errors, 0 warnings",
+            ],
+            result.StderrLines);
+    }
+
+    [Fact]
     public void Extract_FileOverSizeLimit_IsAnErrorAndTheRunGoesOn()
     {
         var directory = Paths.TempDirectory();
