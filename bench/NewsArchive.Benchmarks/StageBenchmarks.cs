@@ -30,7 +30,7 @@ public class StageBenchmarks
         decoder.TryDecode(bytes, out var decoded, out _);
         text = decoded.Text;
         FrontMatterParser.TrySplit(text, out var post);
-        html = JekyllFields.StripTitleHeader(post.Body, out _, out _);
+        html = post.Text[(post.BodyStart + JekyllFields.SkipTitleHeader(post.BodySpan, out _, out _))..];
         parsed = context.HtmlParser.ParseDocument(html);
         record = ((ParseOutcome.Parsed)new ArchiveParser().Parse(new InputFile("000.txt", bytes))).Record;
     }

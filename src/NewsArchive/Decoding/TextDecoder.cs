@@ -88,14 +88,14 @@ public sealed class TextDecoder
 
         string text;
         string encodingName;
-        if (bytes.IndexOf((byte)0) < 0 && System.Text.Unicode.Utf8.IsValid(bytes) && !bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        if (TryDecodeWithBom(bytes, out text, out encodingName))
         {
-            // The common case, checked with one vectorised pass: valid UTF-8 with no BOM and no NUL.
+        }
+        else if (bytes.IndexOf((byte)0) < 0 && System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            // The common case: valid UTF-8 and no NUL, each checked in one vectorised pass.
             text = Encoding.UTF8.GetString(bytes);
             encodingName = "utf-8";
-        }
-        else if (TryDecodeWithBom(bytes, out text, out encodingName))
-        {
         }
         else if (DescribeBinary(bytes) is { } binaryKind)
         {

@@ -18,6 +18,24 @@ public sealed class SourceDocument
 
     public string Text { get; }
 
+    private Dictionary<object, object?>? memo;
+
     /// <summary>The Jekyll post, or null when the text does not open with front matter.</summary>
     public JekyllPost? Post => post.Value;
+
+    /// <summary>
+    /// Work on this document that a profile needs both to detect and to parse it, done once: the
+    /// first call computes it, later calls with the same key get the same value.
+    /// </summary>
+    public T Memo<T>(object key, Func<SourceDocument, T> compute)
+    {
+        memo ??= [];
+        if (!memo.TryGetValue(key, out var value))
+        {
+            value = compute(this);
+            memo[key] = value;
+        }
+
+        return (T)value!;
+    }
 }

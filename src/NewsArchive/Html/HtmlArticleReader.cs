@@ -8,8 +8,8 @@ namespace NewsArchive.Html;
 
 /// <summary>
 /// Reads an article body's HTML with AngleSharp (a real HTML5 parser: a <c>&lt;div&gt;</c> inside a
-/// <c>&lt;p&gt;</c> closes it, as in a browser). One walk over the DOM sets boilerplate aside and takes the
-/// keywords, further-reading links and images out; the block walker then reads what is left as paragraphs.
+/// <c>&lt;p&gt;</c> closes it, as in a browser). A single walk over the DOM sets boilerplate aside, takes
+/// the keywords, further-reading links and images out, and reads what is left as paragraphs.
 /// </summary>
 public static class HtmlArticleReader
 {
@@ -28,93 +28,21 @@ public static class HtmlArticleReader
 
         var document = parser.ParseDocument(html);
         var root = (INode?)document.Body ?? document;
-        var skipped = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
-        var tags = ImmutableArray.CreateBuilder<string>();
-        var related = ImmutableArray.CreateBuilder<RelatedLink>();
-        var images = ImmutableArray.CreateBuilder<ArticleImage>();
-        var baseUri = baseUrl is not null && Uri.TryCreate(baseUrl, UriKind.Absolute, out var parsedBase) ? parsedBase : null;
-        string? firstHeading = null;
+        var walk = new ArticleWalk(rules, baseUrl);
 
-        var stack = new Stack<INode>();
-        PushChildren(stack, root);
-        while (stack.Count > 0)
-        {
-            if (stack.Pop() is not IElement element || skipped.Contains(element))
-            {
-                continue;
-            }
-
-            if (MatchesAny(rules.Boilerplate, element) || MatchesAny(CommonRules.Html, element))
-            {
-                skipped.Add(element);
-                continue;
-            }
-
-            if (rules.TagBlocks?.Matches(element) == true)
-            {
-                foreach (var link in Descendants(element).Where(e => e.LocalName == "a"))
-                {
-                    var tag = BlockTextExtractor.TextOf(link).TrimStart('#', '＃').Trim();
-                    if (tag.Length > 0)
-                    {
-                        tags.Add(tag);
-                    }
-                }
-
-                skipped.Add(element);
-                continue;
-            }
-
-            if (rules.RelatedBlocks?.Matches(element) == true)
-            {
-                AddLinks(element, rules.RelatedBlockHeadings, baseUri, related);
-                skipped.Add(element);
-                continue;
-            }
-
-            if (element.LocalName == "figure")
-            {
-                AddFigure(element, baseUri, images);
-                skipped.Add(element);
-                continue;
-            }
-
-            if (element.LocalName == "img")
-            {
-                AddLooseImage(element, rules.LooseImageCaptions, baseUri, images, skipped);
-                continue;
-            }
-
-            if (Headings.Matches(element) && rules.ReadMoreHeadings.Contains(BlockTextExtractor.TextOf(element), StringComparer.Ordinal)
-                && FindReadMoreList(element) is { } list)
-            {
-                AddLinks(list, null, baseUri, related);
-                skipped.Add(element);
-                skipped.Add(list);
-                continue;
-            }
-
-            if (firstHeading is null && element.LocalName == "h1")
-            {
-                firstHeading = BlockTextExtractor.TextOf(element);
-            }
-
-            PushChildren(stack, element);
-        }
-
-        var paragraphs = BlockTextExtractor.Extract(root, skipped.Contains);
+        // One walk: the block walker asks the classifier about every element it meets, in document
+        // order; the classifier takes keywords, further reading and images out and answers whether the
+        // element's text is skipped.
+        var paragraphs = BlockTextExtractor.Extract(root, walk.Classify);
         if (!rules.ParagraphRules.IsEmpty)
         {
             paragraphs = [.. paragraphs.Where(p => !rules.ParagraphRules.Any(r => r.Matches(p)))];
         }
 
-        return new HtmlArticle(paragraphs, tags.ToImmutable(), related.ToImmutable(), images.ToImmutable(), firstHeading, warnings);
+        return new HtmlArticle(paragraphs, walk.Tags.ToImmutable(), walk.Related.ToImmutable(), walk.Images.ToImmutable(), walk.FirstHeading, warnings);
     }
 
-    /// <summary>
-    /// A download cut off mid-tag ends with a <c>&lt;</c> that no <c>&gt;</c> closes and that starts a
-    /// tag (a letter, <c>/</c> or <c>!</c> follows it, or nothing does).
-    /// </summary>
+    /// <summary>A cut-off download ends with a <c>&lt;</c> that starts a tag no <c>&gt;</c> closes.</summary>
     internal static bool TryFindCutOffTag(string html, out int start)
     {
         var end = html.AsSpan().TrimEnd();
@@ -127,11 +55,85 @@ public static class HtmlArticleReader
         return start + 1 == end.Length || char.IsAsciiLetter(end[start + 1]) || end[start + 1] is '/' or '!';
     }
 
-    private static bool MatchesAny(ImmutableArray<HtmlRule> rules, IElement element)
+    /// <summary>The state of one walk over a body: what was taken out, and what is set aside.</summary>
+    private sealed class ArticleWalk(HtmlSiteRules rules, string? baseUrl)
+    {
+        private readonly HashSet<IElement> setAside = new(ReferenceEqualityComparer.Instance);
+        private readonly Uri? baseUri = baseUrl is not null && Uri.TryCreate(baseUrl, UriKind.Absolute, out var parsed) ? parsed : null;
+
+        public ImmutableArray<string>.Builder Tags { get; } = ImmutableArray.CreateBuilder<string>();
+
+        public ImmutableArray<RelatedLink>.Builder Related { get; } = ImmutableArray.CreateBuilder<RelatedLink>();
+
+        public ImmutableArray<ArticleImage>.Builder Images { get; } = ImmutableArray.CreateBuilder<ArticleImage>();
+
+        public string? FirstHeading { get; private set; }
+
+        /// <summary>True when the element and everything in it are not article text.</summary>
+        public bool Classify(IElement element)
+        {
+            if (setAside.Count > 0 && setAside.Contains(element))
+            {
+                return true;
+            }
+
+            var facts = new ElementFacts(element);
+            if (MatchesAny(rules.Boilerplate, element, facts) || MatchesAny(CommonRules.Html, element, facts))
+            {
+                return true;
+            }
+
+            if (rules.TagBlocks?.Matches(element, facts) == true)
+            {
+                foreach (var link in Descendants(element).Where(e => e.LocalName == "a"))
+                {
+                    var tag = BlockTextExtractor.TextOf(link).TrimStart('#', '＃').Trim();
+                    if (tag.Length > 0)
+                    {
+                        Tags.Add(tag);
+                    }
+                }
+
+                return true;
+            }
+
+            if (rules.RelatedBlocks?.Matches(element, facts) == true)
+            {
+                AddLinks(element, rules.RelatedBlockHeadings, baseUri, Related);
+                return true;
+            }
+
+            switch (facts.LocalName)
+            {
+                case "figure":
+                    AddFigure(element, baseUri, Images);
+                    return true;
+                case "img":
+                    AddLooseImage(element, rules.LooseImageCaptions, baseUri, Images, setAside);
+                    return true;
+                case "h1" when FirstHeading is null:
+                    FirstHeading = BlockTextExtractor.TextOf(element);
+                    break;
+            }
+
+            if (!rules.ReadMoreHeadings.IsEmpty && Headings.Matches(element, facts)
+                && rules.ReadMoreHeadings.Contains(BlockTextExtractor.TextOf(element), StringComparer.Ordinal)
+                && FindReadMoreList(element) is { } list)
+            {
+                AddLinks(list, null, baseUri, Related);
+                setAside.Add(list);
+                return true;
+            }
+
+            return false;
+        }
+    }
+
+    private static bool MatchesAny(ImmutableArray<HtmlRule> rules, IElement element, in ElementFacts facts)
     {
         foreach (var rule in rules)
         {
-            if (rule.Matches(element))
+            if (rule.Matches(element, facts))
             {
                 return true;
             }
@@ -319,15 +321,6 @@ public static class HtmlArticleReader
             {
                 stack.Push(element.Children[i]);
             }
-        }
-    }
-
-    private static void PushChildren(Stack<INode> stack, INode node)
-    {
-        var children = node.ChildNodes;
-        for (var i = children.Length - 1; i >= 0; i--)
-        {
-            stack.Push(children[i]);
         }
     }
 }

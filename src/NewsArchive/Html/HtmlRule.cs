@@ -37,5 +37,8 @@ public sealed class HtmlRule
         return new HtmlRule(selector, parsed, reason);
     }
 
-    public bool Matches(IElement element) => prefilter.MayMatch(element) && Selector.Match(element, scope: null);
+    public bool Matches(IElement element) => Matches(element, new ElementFacts(element));
+
+    /// <summary>As <see cref="Matches(IElement)"/>, with the element's name, id and class read once by the caller.</summary>
+    internal bool Matches(IElement element, in ElementFacts facts) => prefilter.MayMatch(element, facts) && Selector.Match(element, scope: null);
 }

@@ -27,11 +27,11 @@ internal sealed class SelectorPrefilter
         return new SelectorPrefilter(alternatives.ToImmutable());
     }
 
-    public bool MayMatch(IElement element)
+    public bool MayMatch(IElement element, in ElementFacts facts)
     {
         foreach (var requirement in alternatives)
         {
-            if (requirement.MayMatch(element))
+            if (requirement.MayMatch(element, facts))
             {
                 return true;
             }
@@ -161,21 +161,21 @@ internal sealed class SelectorPrefilter
 
     internal sealed record Requirement(string? Tag, string? Id, ImmutableArray<string> Classes, ImmutableArray<string> Attributes)
     {
-        public bool MayMatch(IElement element)
+        public bool MayMatch(IElement element, in ElementFacts facts)
         {
-            if (Tag is not null && Tag != element.LocalName)
+            if (Tag is not null && Tag != facts.LocalName)
             {
                 return false;
             }
 
-            if (Id is not null && Id != element.Id)
+            if (Id is not null && Id != facts.Id)
             {
                 return false;
             }
 
             if (!Classes.IsEmpty)
             {
-                var classAttribute = element.GetAttribute("class");
+                var classAttribute = facts.Class;
                 if (classAttribute is null)
                 {
                     return false;
@@ -220,4 +220,14 @@ internal sealed class SelectorPrefilter
             return false;
         }
     }
+}
+
+/// <summary>What the prefilters ask of an element, read from the DOM once per element.</summary>
+internal readonly struct ElementFacts(IElement element)
+{
+    public string LocalName { get; } = element.LocalName;
+
+    public string? Class { get; } = element.GetAttribute("class");
+
+    public string? Id { get; } = element.GetAttribute("id");
 }

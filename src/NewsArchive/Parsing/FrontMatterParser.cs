@@ -6,8 +6,16 @@ using YamlDotNet.Core.Events;
 
 namespace NewsArchive.Parsing;
 
-/// <summary>A Jekyll post split into its front matter (YAML between <c>---</c> lines) and its body.</summary>
-public sealed record JekyllPost(FrontMatter FrontMatter, string Body, ImmutableArray<string> Warnings);
+/// <summary>
+/// A Jekyll post split into its front matter (YAML between <c>---</c> lines) and its body, which
+/// starts at <paramref name="BodyStart"/> in <paramref name="Text"/> (kept as an offset, not copied).
+/// </summary>
+public sealed record JekyllPost(FrontMatter FrontMatter, string Text, int BodyStart, ImmutableArray<string> Warnings)
+{
+    public ReadOnlySpan<char> BodySpan => Text.AsSpan(BodyStart);
+
+    public string Body => Text[BodyStart..];
+}
 
 /// <summary>
 /// Finds and parses Jekyll front matter with YamlDotNet's node tree, which keeps every key in file order.
@@ -31,24 +39,21 @@ public static partial class FrontMatterParser
 
         var warnings = ImmutableArray.CreateBuilder<string>();
         string yaml;
-        string body;
         if (TryFindClosing(text, yamlStart, out var yamlEnd, out var bodyStart))
         {
             yaml = text[yamlStart..yamlEnd];
-            body = text[bodyStart..];
         }
         else
         {
             // Opened but never closed: the header runs while lines still look like "key: value"
             // (or list items / continuations); whatever follows is the body.
-            var end = FindEndOfUnclosedHeader(text, yamlStart);
-            yaml = text[yamlStart..end];
-            body = text[end..];
+            bodyStart = FindEndOfUnclosedHeader(text, yamlStart);
+            yaml = text[yamlStart..bodyStart];
             warnings.Add("front matter is not closed with '---'");
         }
 
         var frontMatter = Parse(yaml, warnings);
-        post = new JekyllPost(frontMatter, body, warnings.ToImmutable());
+        post = new JekyllPost(frontMatter, text, bodyStart, warnings.ToImmutable());
         return true;
     }
 

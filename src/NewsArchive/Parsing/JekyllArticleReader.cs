@@ -22,11 +22,13 @@ public static class JekyllArticleReader
         var warnings = ImmutableArray.CreateBuilder<string>();
         warnings.AddRange(post.Warnings);
         var frontMatter = post.FrontMatter;
-        var body = JekyllFields.StripTitleHeader(post.Body, out var headerTitle, out var headerUrl);
-        if (TextNormalizer.IsBlank(body))
+        var skip = JekyllFields.SkipTitleHeader(post.BodySpan, out var headerTitle, out var headerUrl);
+        if (TextNormalizer.IsBlank(post.BodySpan[skip..]))
         {
             return ProfileResult.Failed("front matter has no body");
         }
+
+        var body = post.Text[(post.BodyStart + skip)..];
 
         var url = JekyllFields.Url(frontMatter) ?? headerUrl;
         var source = defaultSource ?? JekyllFields.Source(frontMatter, url);

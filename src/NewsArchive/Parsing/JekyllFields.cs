@@ -95,46 +95,48 @@ public static partial class JekyllFields
     }
 
     /// <summary>
-    /// Strips what some scrapers put before the page HTML: an <c>&lt;!--epoch-ms--&gt;</c> comment and a
-    /// markdown <c>[title](url)</c> line underlined with <c>------</c>. Returns the rest of the body.
+    /// Measures what some scrapers put before the page HTML: an <c>&lt;!--epoch-ms--&gt;</c> comment and a
+    /// markdown <c>[title](url)</c> line underlined with <c>------</c>. Returns how many characters of
+    /// <paramref name="body"/> that header takes (0 when there is none; blank lines before HTML count).
     /// </summary>
-    public static string StripTitleHeader(string body, out string? title, out string? url)
+    public static int SkipTitleHeader(ReadOnlySpan<char> body, out string? title, out string? url)
     {
         title = null;
         url = null;
         var position = 0;
         while (true)
         {
-            var lineEnd = body.IndexOf('\n', position);
-            var line = (lineEnd < 0 ? body[position..] : body[position..lineEnd]).Trim();
-            var next = lineEnd < 0 ? body.Length : lineEnd + 1;
-            if (line.Length == 0 || EpochComment().IsMatch(line))
+            var lineEnd = body[position..].IndexOf('\n');
+            var raw = lineEnd < 0 ? body[position..] : body.Slice(position, lineEnd);
+            var next = lineEnd < 0 ? body.Length : position + lineEnd + 1;
+            var line = raw.Trim();
+            if (line.IsEmpty || EpochComment().IsMatch(line))
             {
                 if (lineEnd < 0)
                 {
-                    return string.Empty;
+                    return body.Length;
                 }
 
                 position = next;
                 continue;
             }
 
-            var link = MarkdownTitleLink().Match(line);
+            var link = MarkdownTitleLink().Match(line.ToString());
             if (!link.Success)
             {
-                return body[position..];
+                return position;
             }
 
-            var underlineEnd = body.IndexOf('\n', next);
-            var underline = (underlineEnd < 0 ? body[next..] : body[next..underlineEnd]).Trim();
+            var underlineEnd = body[next..].IndexOf('\n');
+            var underline = (underlineEnd < 0 ? body[next..] : body.Slice(next, underlineEnd)).Trim();
             if (!Underline().IsMatch(underline))
             {
-                return body[position..];
+                return position;
             }
 
             title = link.Groups["title"].Value.Trim();
             url = link.Groups["url"].Value.Trim();
-            return underlineEnd < 0 ? string.Empty : body[(underlineEnd + 1)..];
+            return underlineEnd < 0 ? body.Length : next + underlineEnd + 1;
         }
     }
 

@@ -9,6 +9,13 @@ namespace NewsArchive.Parsing;
 /// </summary>
 public static class TextNormalizer
 {
+    /// <summary>As <see cref="Normalize(ReadOnlySpan{char})"/>, returning <paramref name="text"/> itself when it needs no change.</summary>
+    public static string Normalize(string text)
+    {
+        var trimmed = TrimAll(text);
+        return trimmed.Length == text.Length && !NeedsCollapse(trimmed) ? text : Normalize(trimmed);
+    }
+
     public static string Normalize(ReadOnlySpan<char> text)
     {
         text = TrimAll(text);

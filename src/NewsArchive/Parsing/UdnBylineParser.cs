@@ -27,9 +27,17 @@ public static partial class UdnBylineParser
 
     private const int MaxLength = 120;
 
+    private static readonly System.Buffers.SearchValues<char> DispatchEndings = System.Buffers.SearchValues.Create("導電稿訪訊");
+
     public static bool TryParse(string line, out UdnByline byline)
     {
         byline = null!;
+        if (line.Length > MaxLength * 2 || line.AsSpan().IndexOfAny(DispatchEndings) < 0)
+        {
+            // Every byline ends in a dispatch kind (報導, 電, 稿, 訪, 訊): most lines are out at once.
+            return false;
+        }
+
         var text = TextNormalizer.Normalize(line);
         if (text.Length is 0 or > MaxLength)
         {

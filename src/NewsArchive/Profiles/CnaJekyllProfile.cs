@@ -49,7 +49,7 @@ public sealed class CnaJekyllProfile : IFormatProfile
             return DetectionConfidence.Strong;
         }
 
-        JekyllFields.StripTitleHeader(post.Body, out _, out var headerUrl);
+        JekyllFields.SkipTitleHeader(post.BodySpan, out _, out var headerUrl);
         return url is null && SourceSites.FromUrl(headerUrl) == "cna" ? DetectionConfidence.Strong : DetectionConfidence.None;
     }
 

@@ -59,11 +59,17 @@ public sealed partial class UdnTextProfile : IFormatProfile
         LineRule.Drop(@"^Your browser does not support", "audio player"),
     ];
 
+    /// <summary>The key of this profile's shared analysis of a document (<see cref="SourceDocument.Memo{T}"/>).</summary>
+    private static readonly object AnalysisKey = new();
+
     private enum RelatedStyle
     {
         Titles,
         TitleTeaserPairs,
     }
+
+    /// <summary>The dump's lines and where its byline and headline are: found once, used to detect and to parse.</summary>
+    private sealed record Analysis(string[] Lines, int BylineIndex, UdnByline? Byline, int HeadlineIndex);
 
     public string Name => "udn-text";
 
@@ -80,20 +86,19 @@ public sealed partial class UdnTextProfile : IFormatProfile
             return DetectionConfidence.None;
         }
 
-        var lines = SplitLines(document.Text);
-        if (FindByline(lines, out _, out _) >= 0)
+        var analysis = Analyze(document);
+        if (analysis.BylineIndex >= 0)
         {
             return DetectionConfidence.Strong;
         }
 
-        return markers >= 3 && FindDateLine(lines) >= 0 ? DetectionConfidence.Weak : DetectionConfidence.None;
+        return markers >= 3 && FindDateLine(analysis.Lines) >= 0 ? DetectionConfidence.Weak : DetectionConfidence.None;
     }
 
     public ProfileResult Parse(SourceDocument document, ParseContext context)
     {
-        var lines = SplitLines(document.Text);
+        var (lines, bylineIndex, byline, headlineIndex) = Analyze(document);
         var warnings = ImmutableArray.CreateBuilder<string>();
-        var bylineIndex = FindByline(lines, out var byline, out var headlineIndex);
         string? published = null;
         if (bylineIndex < 0)
         {
@@ -158,6 +163,14 @@ public sealed partial class UdnTextProfile : IFormatProfile
             Warnings = warnings.ToImmutable(),
         });
     }
+
+    private static Analysis Analyze(SourceDocument document) =>
+        document.Memo(AnalysisKey, static doc =>
+        {
+            var lines = SplitLines(doc.Text);
+            var bylineIndex = FindByline(lines, out var byline, out var headlineIndex);
+            return new Analysis(lines, bylineIndex, byline, headlineIndex);
+        });
 
     private static string[] SplitLines(string text)
     {
