@@ -17,6 +17,20 @@ public sealed class SourceAndIdTests
     }
 
     [Theory]
+    [InlineData("https://www.cna.com.tw/news/aopl/1.aspx", "www.cna.com.tw")]
+    [InlineData("HTTP://User@News.RTHK.hk:8080/x?y", "news.rthk.hk")]
+    [InlineData(" https://udn.com ", "udn.com")]
+    [InlineData("https://www.dw.com/zh/蒲亭 訪問/a-1", "www.dw.com")]
+    [InlineData("ftp://example.com/x", null)]
+    [InlineData("/tag/hysearchws.aspx?q=x", null)]
+    [InlineData("https:///path", null)]
+    public void TryGetHost_HttpUrls_GivesLowerCaseHost(string url, string? host)
+    {
+        Assert.Equal(host is not null, SourceSites.TryGetHost(url, out var actual));
+        Assert.Equal(host ?? string.Empty, actual);
+    }
+
+    [Theory]
     [InlineData("(臺)中央社CNA", "cna")]
     [InlineData("cna", "cna")]
     [InlineData("dw", "dw")]

@@ -31,7 +31,7 @@ public static class BlockTextExtractor
     public static ImmutableArray<string> Extract(INode root, Func<IElement, bool> skip)
     {
         var paragraphs = ImmutableArray.CreateBuilder<string>();
-        var buffer = new StringBuilder();
+        var buffer = new ParagraphBuffer();
         var stack = new Stack<(INode Node, bool Closing)>();
         PushChildren(stack, root);
         while (stack.Count > 0)
@@ -119,7 +119,7 @@ public static class BlockTextExtractor
     /// plain paragraphs next to HTML (NHK: an image block, then text with blank lines between
     /// paragraphs). There a blank line ends a paragraph, as it would in the markdown the scraper meant.
     /// </summary>
-    private static void AppendText(IText text, StringBuilder buffer, ImmutableArray<string>.Builder paragraphs)
+    private static void AppendText(IText text, ParagraphBuffer buffer, ImmutableArray<string>.Builder paragraphs)
     {
         var data = text.Data;
         if (text.ParentElement is not { } parent || !LooseTextContainers.Contains(parent.LocalName) || !data.Contains('\n'))
@@ -169,18 +169,68 @@ public static class BlockTextExtractor
         }
     }
 
-    private static void Flush(StringBuilder buffer, ImmutableArray<string>.Builder paragraphs)
+    private static void Flush(ParagraphBuffer buffer, ImmutableArray<string>.Builder paragraphs)
     {
-        if (buffer.Length == 0)
-        {
-            return;
-        }
-
-        var paragraph = TextNormalizer.Normalize(buffer.ToString());
-        buffer.Clear();
+        var paragraph = buffer.Take();
         if (paragraph.Length > 0)
         {
             paragraphs.Add(paragraph);
+        }
+    }
+
+    /// <summary>
+    /// The text of the paragraph being read. Most paragraphs are one text node: that node's string is
+    /// kept as it is (and normalised without a copy when it is clean); only a second piece starts a builder.
+    /// </summary>
+    private sealed class ParagraphBuffer
+    {
+        private readonly StringBuilder builder = new();
+        private string? single;
+
+        public void Append(string text)
+        {
+            if (builder.Length == 0 && single is null)
+            {
+                single = text;
+                return;
+            }
+
+            Spill();
+            builder.Append(text);
+        }
+
+        public void Append(string text, int start, int count)
+        {
+            Spill();
+            builder.Append(text, start, count);
+        }
+
+        public string Take()
+        {
+            if (single is not null)
+            {
+                var text = single;
+                single = null;
+                return TextNormalizer.Normalize(text);
+            }
+
+            if (builder.Length == 0)
+            {
+                return string.Empty;
+            }
+
+            var paragraph = TextNormalizer.Normalize(builder.ToString());
+            builder.Clear();
+            return paragraph;
+        }
+
+        private void Spill()
+        {
+            if (single is not null)
+            {
+                builder.Append(single);
+                single = null;
+            }
         }
     }
 }

@@ -16,10 +16,14 @@ public static class HtmlArticleReader
     private static readonly HtmlRule Headings = HtmlRule.Remove("h1, h2, h3, h4, h5, h6, strong, b, .title", "read-more headings");
     private static readonly HtmlRule Lists = HtmlRule.Remove("ul, ol", "lists");
 
-    public static HtmlArticle Read(HtmlParser parser, string html, HtmlSiteRules rules, string? baseUrl)
+    public static HtmlArticle Read(HtmlParser parser, string html, HtmlSiteRules rules, string? baseUrl) =>
+        Read(parser, html.AsMemory(), rules, baseUrl);
+
+    /// <summary>Reads a body that is a slice of a larger text (a post after its front matter), without copying it.</summary>
+    public static HtmlArticle Read(HtmlParser parser, ReadOnlyMemory<char> html, HtmlSiteRules rules, string? baseUrl)
     {
         ImmutableArray<string> warnings = [];
-        if (TryFindCutOffTag(html, out var cut))
+        if (TryFindCutOffTag(html.Span, out var cut))
         {
             // A download cut off inside a tag: the partial tag is not text (a lone '<' would be).
             html = html[..cut];
@@ -43,9 +47,9 @@ public static class HtmlArticleReader
     }
 
     /// <summary>A cut-off download ends with a <c>&lt;</c> that starts a tag no <c>&gt;</c> closes.</summary>
-    internal static bool TryFindCutOffTag(string html, out int start)
+    internal static bool TryFindCutOffTag(ReadOnlySpan<char> html, out int start)
     {
-        var end = html.AsSpan().TrimEnd();
+        var end = html.TrimEnd();
         start = end.LastIndexOf('<');
         if (start < 0 || start < end.LastIndexOf('>'))
         {
@@ -59,7 +63,7 @@ public static class HtmlArticleReader
     private sealed class ArticleWalk(HtmlSiteRules rules, string? baseUrl)
     {
         private readonly HashSet<IElement> setAside = new(ReferenceEqualityComparer.Instance);
-        private readonly Uri? baseUri = baseUrl is not null && Uri.TryCreate(baseUrl, UriKind.Absolute, out var parsed) ? parsed : null;
+        private readonly Lazy<Uri?> baseUri = new(() => baseUrl is not null && Uri.TryCreate(baseUrl, UriKind.Absolute, out var parsed) ? parsed : null, LazyThreadSafetyMode.None);
 
         public ImmutableArray<string>.Builder Tags { get; } = ImmutableArray.CreateBuilder<string>();
 
@@ -142,7 +146,7 @@ public static class HtmlArticleReader
         return false;
     }
 
-    private static void AddLinks(IElement block, HtmlRule? exclude, Uri? baseUri, ImmutableArray<RelatedLink>.Builder related)
+    private static void AddLinks(IElement block, HtmlRule? exclude, Lazy<Uri?> baseUri, ImmutableArray<RelatedLink>.Builder related)
     {
         foreach (var link in Descendants(block, exclude).Where(e => e.LocalName == "a"))
         {
@@ -154,7 +158,7 @@ public static class HtmlArticleReader
         }
     }
 
-    private static void AddFigure(IElement figure, Uri? baseUri, ImmutableArray<ArticleImage>.Builder images)
+    private static void AddFigure(IElement figure, Lazy<Uri?> baseUri, ImmutableArray<ArticleImage>.Builder images)
     {
         var img = Descendants(figure).FirstOrDefault(e => e.LocalName == "img");
         var source = Descendants(figure).FirstOrDefault(e => e.LocalName == "source");
@@ -172,7 +176,7 @@ public static class HtmlArticleReader
         }
     }
 
-    private static void AddLooseImage(IElement img, HtmlRule? captions, Uri? baseUri, ImmutableArray<ArticleImage>.Builder images, HashSet<IElement> skipped)
+    private static void AddLooseImage(IElement img, HtmlRule? captions, Lazy<Uri?> baseUri, ImmutableArray<ArticleImage>.Builder images, HashSet<IElement> skipped)
     {
         if (img.GetAttribute("width") == "1" || img.GetAttribute("height") == "1")
         {
@@ -247,7 +251,7 @@ public static class HtmlArticleReader
         return null;
     }
 
-    private static string? ImageUrl(IElement? img, Uri? baseUri)
+    private static string? ImageUrl(IElement? img, Lazy<Uri?> baseUri)
     {
         if (img is null)
         {
@@ -266,7 +270,7 @@ public static class HtmlArticleReader
         return FirstSrcset(img.GetAttribute("srcset") ?? img.GetAttribute("data-srcset"), baseUri);
     }
 
-    private static string? FirstSrcset(string? srcset, Uri? baseUri)
+    private static string? FirstSrcset(string? srcset, Lazy<Uri?> baseUri)
     {
         if (string.IsNullOrWhiteSpace(srcset))
         {
@@ -279,7 +283,7 @@ public static class HtmlArticleReader
     }
 
     /// <summary>An absolute URL for an href (relative ones against the article URL), or null for scripts and anchors.</summary>
-    internal static string? Resolve(string? href, Uri? baseUri)
+    internal static string? Resolve(string? href, Lazy<Uri?>? baseUri)
     {
         href = href?.Trim();
         if (string.IsNullOrEmpty(href) || href.StartsWith('#') || href.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase))
@@ -287,12 +291,19 @@ public static class HtmlArticleReader
             return null;
         }
 
+        if (SourceSites.TryGetHost(href, out _))
+        {
+            // Already absolute (nearly every link on these pages): no Uri needed.
+            return href;
+        }
+
         if (Uri.TryCreate(href, UriKind.Absolute, out var absolute) && (absolute.Scheme is "http" or "https"))
         {
             return href;
         }
 
-        if (baseUri is not null && Uri.TryCreate(baseUri, href, out var combined))
+        var resolvedBase = baseUri?.Value;
+        if (resolvedBase is not null && Uri.TryCreate(resolvedBase, href, out var combined))
         {
             return combined.ToString();
         }

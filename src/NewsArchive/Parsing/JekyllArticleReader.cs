@@ -28,7 +28,7 @@ public static class JekyllArticleReader
             return ProfileResult.Failed("front matter has no body");
         }
 
-        var body = post.Text[(post.BodyStart + skip)..];
+        var body = post.Text.AsMemory(post.BodyStart + skip);
 
         var url = JekyllFields.Url(frontMatter) ?? headerUrl;
         var source = defaultSource ?? JekyllFields.Source(frontMatter, url);
@@ -44,7 +44,7 @@ public static class JekyllArticleReader
             warnings.Add(bodyWarning);
         }
 
-        if (HtmlNestingGuard.IsTooDeep(html))
+        if (HtmlNestingGuard.IsTooDeep(html.Span))
         {
             return ProfileResult.Failed($"HTML is nested more than {HtmlNestingGuard.MaxDepth} elements deep");
         }

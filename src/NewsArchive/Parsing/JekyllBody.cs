@@ -7,7 +7,7 @@ namespace NewsArchive.Parsing;
 /// <summary>A post body as HTML: HTML bodies as they are, markdown bodies rendered by Markdig.</summary>
 public static partial class JekyllBody
 {
-    public static bool LooksLikeHtml(string body) => HtmlBlockTag().IsMatch(body);
+    public static bool LooksLikeHtml(ReadOnlySpan<char> body) => HtmlBlockTag().IsMatch(body);
 
     /// <summary>Markdown nested deeper than this (quotes, list indentation) is read as plain paragraphs.</summary>
     private const int MaxMarkdownNesting = 32;
@@ -16,21 +16,21 @@ public static partial class JekyllBody
     /// The body as HTML. Markdown too deeply nested for Markdig (which refuses it, or takes minutes
     /// over thousands of indented list levels) is kept as plain paragraphs with a warning.
     /// </summary>
-    public static bool TryToHtml(string body, MarkdownPipeline pipeline, out string html, out string? warning)
+    public static bool TryToHtml(ReadOnlyMemory<char> body, MarkdownPipeline pipeline, out ReadOnlyMemory<char> html, out string? warning)
     {
         warning = null;
-        if (LooksLikeHtml(body))
+        if (LooksLikeHtml(body.Span))
         {
             html = body;
             return true;
         }
 
-        var markdown = BlankWhitespaceLines(body);
+        var markdown = BlankWhitespaceLines(body.ToString());
         if (MarkdownNesting(markdown) <= MaxMarkdownNesting)
         {
             try
             {
-                html = Markdown.ToHtml(markdown, pipeline);
+                html = Markdown.ToHtml(markdown, pipeline).AsMemory();
                 return true;
             }
             catch (ArgumentException)
@@ -40,7 +40,7 @@ public static partial class JekyllBody
         }
 
         warning = "markdown nested too deeply to render; read as plain paragraphs";
-        html = PlainParagraphs(markdown);
+        html = PlainParagraphs(markdown).AsMemory();
         return true;
     }
 

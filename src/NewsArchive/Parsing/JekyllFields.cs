@@ -19,7 +19,7 @@ public static partial class JekyllFields
         foreach (var key in UrlKeys)
         {
             var value = frontMatter.GetText(key)?.Trim();
-            if (!string.IsNullOrEmpty(value) && Uri.TryCreate(value, UriKind.Absolute, out _))
+            if (!string.IsNullOrEmpty(value) && (SourceSites.TryGetHost(value, out _) || Uri.TryCreate(value, UriKind.Absolute, out _)))
             {
                 return value;
             }

@@ -135,16 +135,41 @@ public static partial class SourceSites
         return match.Success ? match.Groups["id"].Value : null;
     }
 
-    private static bool TryGetHost(string? url, out string host)
+    /// <summary>The lower-cased host of an http(s) URL, read without building a <see cref="Uri"/>.</summary>
+    internal static bool TryGetHost(string? url, out string host)
     {
         host = string.Empty;
-        if (url is null || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
+        var text = url.AsSpan().Trim();
+        if (text.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            text = text[8..];
+        }
+        else if (text.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+        {
+            text = text[7..];
+        }
+        else
         {
             return false;
         }
 
-        host = uri.Host.ToLowerInvariant();
-        return host.Length > 0;
+        var end = text.IndexOfAny("/?#");
+        var authority = end < 0 ? text : text[..end];
+        var at = authority.LastIndexOf('@');
+        if (at >= 0)
+        {
+            authority = authority[(at + 1)..];
+        }
+
+        var colon = authority.IndexOf(':');
+        var name = colon < 0 ? authority : authority[..colon];
+        if (name.IsEmpty || name.ContainsAny(" \t"))
+        {
+            return false;
+        }
+
+        host = name.ToString().ToLowerInvariant();
+        return true;
     }
 
     private static bool IsCode(string name) => name.All(char.IsAsciiLetterOrDigit);
