@@ -21,7 +21,7 @@ public class StageBenchmarks
     private string html = string.Empty;
     private ArticleRecord record = null!;
     private AngleSharp.Html.Dom.IHtmlDocument parsed = null!;
-    private static readonly Html.HtmlSiteRules Rules = GetRules();
+    private static readonly Html.HtmlSiteRules Rules = Profiles.CnaJekyllProfile.Rules;
 
     [GlobalSetup]
     public void Setup()
@@ -66,7 +66,4 @@ public class StageBenchmarks
         serializer.Serialize(record, buffer);
         return buffer.WrittenCount;
     }
-
-    private static Html.HtmlSiteRules GetRules() =>
-        (Html.HtmlSiteRules)typeof(Profiles.CnaJekyllProfile).GetField("Rules", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetValue(null)!;
 }

@@ -15,8 +15,6 @@ public sealed record InputSource(string DisplayPath, string? FilePath, string? E
     /// </summary>
     public bool FoundInDirectory { get; init; }
 
-    public bool IsStdin => DisplayPath == StdinPath && FilePath is null && Error is null && Notice is null;
-
     /// <summary>Something skipped on the way (a symbolic link loop), reported in its place in the order.</summary>
     public static InputSource Skipped(string displayPath, string notice) => new(displayPath, null, null, notice);
 }

@@ -36,7 +36,10 @@ public static partial class CaptionLines
     }
 
     /// <summary>A line that ends with a photo credit, as captions do and paragraphs don't.</summary>
-    public static bool IsCredited(string line) => line.Length <= MaxCaptionLength && PhotoCredit().IsMatch(line);
+    public static bool IsCredited(string line) =>
+        // The credit pattern is end-anchored and under 40 characters long: only the tail is searched,
+        // not every position of a long paragraph.
+        line.Length <= MaxCaptionLength && PhotoCredit().IsMatch(line.AsSpan(Math.Max(0, line.Length - 64)));
 
     [GeneratedRegex(@"(?:[（(]?(?:圖|圖片|照片|攝影|影像|資料照)(?:／|/|：|:)\s*[^，。／/]{1,24}[)）]?|(?:記者|攝影記者)?[\p{IsCJKUnifiedIdeographs}]{2,4}(?:／|/)攝影|圖取自[^，。]{1,30}|(?:翻攝|截圖自)[^，。]{1,30})$")]
     private static partial Regex PhotoCredit();
