@@ -67,6 +67,31 @@ public sealed class TextDecoderTests
         Assert.Contains(decoded.Warnings, w => w.StartsWith("invalid UTF-8", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void TryDecode_ValidUtf8HoldingAReplacementCharacter_KeepsItWithoutWarning()
+    {
+        // U+FFFD written on purpose is valid UTF-8: the quick path hands it to the careful one, which keeps it.
+        var text = "標題\uFFFD內文 😀 emoji\n";
+        var decoded = Decode(Encoding.UTF8.GetBytes(text));
+        Assert.Equal(text, decoded.Text);
+        Assert.Empty(decoded.Warnings);
+    }
+
+    [Fact]
+    public void TryDecode_InvalidUtf8NextToARealReplacementCharacter_CountsOnlyTheRepair()
+    {
+        byte[] bytes = [.. Encoding.UTF8.GetBytes("a\uFFFDb"), 0xC3, .. Encoding.UTF8.GetBytes("c")];
+        var decoded = Decode(bytes);
+        Assert.Equal("a\uFFFDb\uFFFDc", decoded.Text);
+        Assert.Contains("invalid UTF-8: 1 byte sequence(s) replaced with U+FFFD", decoded.Warnings);
+    }
+
+    [Fact]
+    public void TryDecode_OnlyUnicodeWhiteSpace_IsEmpty()
+    {
+        Assert.Equal("empty file", Fail(Encoding.UTF8.GetBytes("\u3000\u3000\n\u00A0")));
+    }
+
     [Theory]
     [InlineData("a\r\nb\rc\n", "a\nb\nc\n")]
     [InlineData("（中央社明斯克19日綜合外電報導）\0俄羅斯總統蒲亭今天搭機", "（中央社明斯克19日綜合外電報導）俄羅斯總統蒲亭今天搭機")]

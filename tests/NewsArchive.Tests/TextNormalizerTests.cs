@@ -17,4 +17,18 @@ public sealed class TextNormalizerTests
     {
         Assert.Equal(expected, TextNormalizer.Normalize(input));
     }
+
+    [Fact]
+    public void IsSpace_IsWhiteSpacePlusZeroWidthCharacters_ForEveryChar()
+    {
+        for (var c = char.MinValue; ; c++)
+        {
+            var expected = char.IsWhiteSpace(c) || c is '\u200B' or '\u200C' or '\u200D' or '\uFEFF';
+            Assert.True(expected == TextNormalizer.IsSpace(c), $"U+{(int)c:X4}");
+            if (c == char.MaxValue)
+            {
+                break;
+            }
+        }
+    }
 }

@@ -91,9 +91,15 @@ public sealed class TextDecoder
         if (TryDecodeWithBom(bytes, out text, out encodingName))
         {
         }
+        else if (TryDecodeCleanUtf8(bytes, out text))
+        {
+            // The common case: nothing to repair, so nothing to clean either.
+            decoded = new DecodedText(text, "utf-8", warnings.ToImmutable());
+            reason = string.Empty;
+            return true;
+        }
         else if (bytes.IndexOf((byte)0) < 0 && System.Text.Unicode.Utf8.IsValid(bytes))
         {
-            // The common case: valid UTF-8 and no NUL, each checked in one vectorised pass.
             text = Encoding.UTF8.GetString(bytes);
             encodingName = "utf-8";
         }
@@ -129,6 +135,24 @@ public sealed class TextDecoder
         decoded = new DecodedText(text, encodingName, warnings.ToImmutable());
         reason = string.Empty;
         return true;
+    }
+
+    /// <summary>
+    /// Valid UTF-8 holding no control character that <see cref="CleanText"/> would change, decoded in one
+    /// transcoding pass and one vectorised check of its result: an invalid byte sequence decodes to
+    /// U+FFFD, so text without U+FFFD came from valid UTF-8 (text with it takes the careful path, which
+    /// tells a real U+FFFD from a repaired one). Valid UTF-8 cannot hold an unpaired surrogate.
+    /// </summary>
+    internal static bool TryDecodeCleanUtf8(ReadOnlySpan<byte> bytes, out string text)
+    {
+        text = Encoding.UTF8.GetString(bytes);
+        if (text.AsSpan().IndexOfAny(ControlCharacters) >= 0 || text.Contains('\uFFFD'))
+        {
+            text = string.Empty;
+            return false;
+        }
+
+        return !string.IsNullOrWhiteSpace(text);
     }
 
     internal static bool IsGzip(ReadOnlySpan<byte> bytes) => bytes.Length >= 3 && bytes[0] == 0x1F && bytes[1] == 0x8B && bytes[2] == 0x08;

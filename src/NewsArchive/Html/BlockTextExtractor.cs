@@ -83,6 +83,12 @@ public static class BlockTextExtractor
     /// <summary>The normalised text of one element, its skipped descendants left out.</summary>
     public static string TextOf(IElement element, Func<IElement, bool>? skip = null)
     {
+        if (element.ChildNodes is { Length: 1 } only && only[0] is IText single)
+        {
+            // Most links and headings hold one text node: nothing to join.
+            return TextNormalizer.Normalize(single.Data);
+        }
+
         var buffer = new StringBuilder();
         var stack = new Stack<INode>();
         stack.Push(element);

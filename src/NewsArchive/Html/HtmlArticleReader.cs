@@ -153,7 +153,7 @@ public static class HtmlArticleReader
             var title = BlockTextExtractor.TextOf(link);
             if (title.Length > 0)
             {
-                related.Add(new RelatedLink(title, Resolve(link.GetAttribute("href"), baseUri)));
+                related.Add(new RelatedLink(title, Resolve(HtmlAttributes.Get(link, "href"), baseUri)));
             }
         }
     }
@@ -162,12 +162,12 @@ public static class HtmlArticleReader
     {
         var img = Descendants(figure).FirstOrDefault(e => e.LocalName == "img");
         var source = Descendants(figure).FirstOrDefault(e => e.LocalName == "source");
-        var url = ImageUrl(img, baseUri) ?? (source is null ? null : FirstSrcset(source.GetAttribute("srcset") ?? source.GetAttribute("data-srcset"), baseUri));
+        var url = ImageUrl(img, baseUri) ?? (source is null ? null : FirstSrcset(HtmlAttributes.Get(source, "srcset") ?? HtmlAttributes.Get(source, "data-srcset"), baseUri));
         var captionElement = Descendants(figure).FirstOrDefault(e => e.LocalName == "figcaption");
         var caption = captionElement is null ? null : BlockTextExtractor.TextOf(captionElement);
         if (string.IsNullOrEmpty(caption))
         {
-            caption = img?.GetAttribute("alt") is { Length: > 0 } alt ? TextNormalizer.Normalize(alt) : null;
+            caption = img is not null && HtmlAttributes.Get(img, "alt") is { Length: > 0 } alt ? TextNormalizer.Normalize(alt) : null;
         }
 
         if (url is not null || caption is not null)
@@ -178,7 +178,7 @@ public static class HtmlArticleReader
 
     private static void AddLooseImage(IElement img, HtmlRule? captions, Lazy<Uri?> baseUri, ImmutableArray<ArticleImage>.Builder images, HashSet<IElement> skipped)
     {
-        if (img.GetAttribute("width") == "1" || img.GetAttribute("height") == "1")
+        if (HtmlAttributes.Get(img, "width") == "1" || HtmlAttributes.Get(img, "height") == "1")
         {
             return;
         }
@@ -260,14 +260,14 @@ public static class HtmlArticleReader
 
         foreach (var attribute in (ReadOnlySpan<string>)["src", "data-src", "data-original", "data-lazy-src"])
         {
-            var value = img.GetAttribute(attribute);
+            var value = HtmlAttributes.Get(img, attribute);
             if (!string.IsNullOrWhiteSpace(value) && !value.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
             {
                 return Resolve(value, baseUri);
             }
         }
 
-        return FirstSrcset(img.GetAttribute("srcset") ?? img.GetAttribute("data-srcset"), baseUri);
+        return FirstSrcset(HtmlAttributes.Get(img, "srcset") ?? HtmlAttributes.Get(img, "data-srcset"), baseUri);
     }
 
     private static string? FirstSrcset(string? srcset, Lazy<Uri?> baseUri)
@@ -314,11 +314,7 @@ public static class HtmlArticleReader
     private static IEnumerable<IElement> Descendants(IElement root, HtmlRule? exclude = null)
     {
         var stack = new Stack<IElement>();
-        for (var i = root.Children.Length - 1; i >= 0; i--)
-        {
-            stack.Push(root.Children[i]);
-        }
-
+        PushChildElements(stack, root);
         while (stack.Count > 0)
         {
             var element = stack.Pop();
@@ -328,9 +324,22 @@ public static class HtmlArticleReader
             }
 
             yield return element;
-            for (var i = element.Children.Length - 1; i >= 0; i--)
+            PushChildElements(stack, element);
+        }
+    }
+
+    /// <summary>
+    /// The element children, last first, read from the child node list: AngleSharp's <c>Children</c>
+    /// collection enumerates the children again for its length and for every index.
+    /// </summary>
+    private static void PushChildElements(Stack<IElement> stack, IElement parent)
+    {
+        var children = parent.ChildNodes;
+        for (var i = children.Length - 1; i >= 0; i--)
+        {
+            if (children[i] is IElement child)
             {
-                stack.Push(element.Children[i]);
+                stack.Push(child);
             }
         }
     }

@@ -122,7 +122,7 @@ internal sealed class SelectorPrefilter
                     nameEnd++;
                 }
 
-                attributes.Add(body[..nameEnd]);
+                attributes.Add(body[..nameEnd].ToLowerInvariant());
                 i = close < 0 ? compound.Length : close + 1;
                 continue;
             }
@@ -192,7 +192,7 @@ internal sealed class SelectorPrefilter
 
             foreach (var attribute in Attributes)
             {
-                if (!element.HasAttribute(attribute))
+                if (!HtmlAttributes.Has(element, attribute))
                 {
                     return false;
                 }
@@ -227,7 +227,7 @@ internal readonly struct ElementFacts(IElement element)
 {
     public string LocalName { get; } = element.LocalName;
 
-    public string? Class { get; } = element.GetAttribute("class");
+    public string? Class { get; } = HtmlAttributes.Get(element, "class");
 
-    public string? Id { get; } = element.GetAttribute("id");
+    public string? Id { get; } = HtmlAttributes.Get(element, "id");
 }
