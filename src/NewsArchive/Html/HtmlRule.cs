@@ -41,4 +41,7 @@ public sealed class HtmlRule
 
     /// <summary>As <see cref="Matches(IElement)"/>, with the element's name, id and class read once by the caller.</summary>
     internal bool Matches(IElement element, in ElementFacts facts) => prefilter.MayMatch(element, facts) && Selector.Match(element, scope: null);
+
+    /// <summary>The prefilter alone: false only for elements the selector cannot match.</summary>
+    internal bool MayMatch(IElement element) => prefilter.MayMatch(element, new ElementFacts(element));
 }

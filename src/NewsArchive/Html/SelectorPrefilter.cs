@@ -69,7 +69,7 @@ internal sealed class SelectorPrefilter
         string? tag = null;
         string? id = null;
         var classes = ImmutableArray.CreateBuilder<string>();
-        var attributes = ImmutableArray.CreateBuilder<string>();
+        var attributes = ImmutableArray.CreateBuilder<AttributeCondition>();
         var i = 0;
         var start = i;
         while (i < compound.Length && (char.IsAsciiLetterOrDigit(compound[i]) || compound[i] == '-'))
@@ -114,15 +114,9 @@ internal sealed class SelectorPrefilter
 
             if (marker == '[')
             {
-                var close = compound.IndexOf(']', i);
+                var close = IndexOfClosingBracket(compound, i);
                 var body = close < 0 ? compound[(i + 1)..] : compound[(i + 1)..close];
-                var nameEnd = 0;
-                while (nameEnd < body.Length && (char.IsAsciiLetterOrDigit(body[nameEnd]) || body[nameEnd] is '-' or '_'))
-                {
-                    nameEnd++;
-                }
-
-                attributes.Add(body[..nameEnd].ToLowerInvariant());
+                attributes.Add(AttributeCondition.Parse(body));
                 i = close < 0 ? compound.Length : close + 1;
                 continue;
             }
@@ -132,6 +126,30 @@ internal sealed class SelectorPrefilter
         }
 
         return new Requirement(tag, id, classes.ToImmutable(), attributes.ToImmutable());
+    }
+
+    /// <summary>The <c>]</c> that closes an attribute selector, skipping quoted values.</summary>
+    private static int IndexOfClosingBracket(string compound, int open)
+    {
+        var quote = '\0';
+        for (var i = open + 1; i < compound.Length; i++)
+        {
+            var c = compound[i];
+            if (quote != '\0')
+            {
+                quote = c == quote ? '\0' : quote;
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == ']')
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static IEnumerable<string> SplitTopLevel(string text, char separator)
@@ -159,7 +177,7 @@ internal sealed class SelectorPrefilter
         yield return text[start..];
     }
 
-    internal sealed record Requirement(string? Tag, string? Id, ImmutableArray<string> Classes, ImmutableArray<string> Attributes)
+    internal sealed record Requirement(string? Tag, string? Id, ImmutableArray<string> Classes, ImmutableArray<AttributeCondition> Attributes)
     {
         public bool MayMatch(IElement element, in ElementFacts facts)
         {
@@ -192,7 +210,13 @@ internal sealed class SelectorPrefilter
 
             foreach (var attribute in Attributes)
             {
-                if (!HtmlAttributes.Has(element, attribute))
+                var value = attribute.Name switch
+                {
+                    "class" => facts.Class,
+                    "id" => facts.Id,
+                    _ => HtmlAttributes.Get(element, attribute.Name),
+                };
+                if (value is null || !attribute.MayMatch(value))
                 {
                     return false;
                 }
@@ -201,7 +225,7 @@ internal sealed class SelectorPrefilter
             return true;
         }
 
-        private static bool HasToken(string list, string token)
+        internal static bool HasToken(string list, string token)
         {
             var index = list.IndexOf(token, StringComparison.Ordinal);
             while (index >= 0)
@@ -230,4 +254,91 @@ internal readonly struct ElementFacts(IElement element)
     public string? Class { get; } = HtmlAttributes.Get(element, "class");
 
     public string? Id { get; } = HtmlAttributes.Get(element, "id");
+}
+
+/// <summary>
+/// What an attribute selector (<c>[name]</c>, <c>[name*='value']</c>, ...) asks of an element. Values are
+/// compared ignoring case, so the condition is never stricter than the selector, whatever case rules
+/// the selector engine applies to that attribute.
+/// </summary>
+internal sealed record AttributeCondition(string Name, string? Operator, string? Value)
+{
+    /// <summary>Reads the text between the brackets; anything it does not understand leaves only the name.</summary>
+    public static AttributeCondition Parse(string body)
+    {
+        var text = body.AsSpan().Trim();
+        var nameEnd = 0;
+        while (nameEnd < text.Length && (char.IsAsciiLetterOrDigit(text[nameEnd]) || text[nameEnd] is '-' or '_'))
+        {
+            nameEnd++;
+        }
+
+        var name = text[..nameEnd].ToString().ToLowerInvariant();
+        var rest = text[nameEnd..].TrimStart();
+        if (rest.IsEmpty)
+        {
+            return new AttributeCondition(name, null, null);
+        }
+
+        var operatorLength = rest[0] == '=' ? 1 : rest.Length > 1 && rest[1] == '=' && rest[0] is '~' or '|' or '^' or '$' or '*' ? 2 : 0;
+        if (operatorLength == 0)
+        {
+            return new AttributeCondition(name, null, null);
+        }
+
+        var op = rest[..operatorLength].ToString();
+        var valueText = rest[operatorLength..].Trim();
+        if (valueText.Length > 0 && valueText[^1] is 'i' or 'I' or 's' or 'S' && valueText.Length > 1 && valueText[^2] is ' ' or '\'' or '"')
+        {
+            // A case flag after the value.
+            valueText = valueText[..^1].TrimEnd();
+        }
+
+        if (valueText.Length >= 2 && valueText[0] is '"' or '\'' && valueText[^1] == valueText[0])
+        {
+            valueText = valueText[1..^1];
+        }
+        else if (valueText.IndexOfAny(" \"'") >= 0)
+        {
+            return new AttributeCondition(name, null, null);
+        }
+
+        return valueText.Contains('\\')
+            ? new AttributeCondition(name, null, null)
+            : new AttributeCondition(name, op, valueText.ToString());
+    }
+
+    /// <summary>False only when no element with this attribute value can match the selector.</summary>
+    public bool MayMatch(string value)
+    {
+        if (Operator is null || Value is null)
+        {
+            return true;
+        }
+
+        const StringComparison Comparison = StringComparison.OrdinalIgnoreCase;
+        return Operator switch
+        {
+            "=" => value.Equals(Value, Comparison),
+            "*=" => Value.Length > 0 && value.Contains(Value, Comparison),
+            "^=" => Value.Length > 0 && value.StartsWith(Value, Comparison),
+            "$=" => Value.Length > 0 && value.EndsWith(Value, Comparison),
+            "~=" => Value.Length > 0 && HasTokenIgnoringCase(value, Value),
+            "|=" => value.Equals(Value, Comparison) || value.StartsWith(Value + "-", Comparison),
+            _ => true,
+        };
+    }
+
+    private static bool HasTokenIgnoringCase(string list, string token)
+    {
+        foreach (var range in list.AsSpan().SplitAny(" \t\n\f\r"))
+        {
+            if (list.AsSpan()[range].Equals(token, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

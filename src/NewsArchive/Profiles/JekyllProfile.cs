@@ -11,7 +11,7 @@ namespace NewsArchive.Profiles;
 /// </summary>
 public sealed class JekyllProfile : IFormatProfile
 {
-    private static readonly HtmlSiteRules Rules = new()
+    internal static readonly HtmlSiteRules Rules = new()
     {
         Boilerplate =
         [
