@@ -32,7 +32,7 @@ public static class BlockTextExtractor
     {
         var paragraphs = ImmutableArray.CreateBuilder<string>();
         var buffer = new ParagraphBuffer();
-        var stack = new Stack<(INode Node, bool Closing)>();
+        var stack = new Stack<(Node Node, bool Closing)>(64);
         PushChildren(stack, root);
         while (stack.Count > 0)
         {
@@ -43,12 +43,15 @@ public static class BlockTextExtractor
                 continue;
             }
 
-            switch (node)
+            // AngleSharp's node classes answer NodeType and LocalName with plain field reads; testing
+            // every node against the DOM interfaces would scan each element type's long interface list.
+            switch (node.NodeType)
             {
-                case IText text:
-                    AppendText(text, buffer, paragraphs);
+                case NodeType.Text:
+                    AppendText(node, buffer, paragraphs);
                     break;
-                case IElement element:
+                case NodeType.Element:
+                    var element = (Element)node;
                     if (skip(element))
                     {
                         break;
@@ -83,37 +86,43 @@ public static class BlockTextExtractor
     /// <summary>The normalised text of one element, its skipped descendants left out.</summary>
     public static string TextOf(IElement element, Func<IElement, bool>? skip = null)
     {
-        if (element.ChildNodes is { Length: 1 } only && only[0] is IText single)
+        if (element.ChildNodes is { Length: 1 } only && only[0] is Node { NodeType: NodeType.Text } single)
         {
             // Most links and headings hold one text node: nothing to join.
-            return TextNormalizer.Normalize(single.Data);
+            return TextNormalizer.Normalize(single.TextContent);
         }
 
         var buffer = new StringBuilder();
-        var stack = new Stack<INode>();
-        stack.Push(element);
+        var stack = new Stack<Node>();
+        stack.Push((Node)element);
         while (stack.Count > 0)
         {
             var node = stack.Pop();
-            if (node is IText text)
+            if (node.NodeType == NodeType.Text)
             {
-                buffer.Append(text.Data);
+                buffer.Append(node.TextContent);
                 continue;
             }
 
-            if (node is IElement child && child != element && skip is not null && skip(child))
+            if (node is not Element child)
             {
                 continue;
             }
 
-            if (node is IElement { LocalName: "br" })
+            if (child != element && skip is not null && skip(child))
+            {
+                continue;
+            }
+
+            if (child.LocalName == "br")
             {
                 buffer.Append(' ');
             }
 
-            for (var i = node.ChildNodes.Length - 1; i >= 0; i--)
+            var children = ((INode)child).ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
             {
-                stack.Push(node.ChildNodes[i]);
+                stack.Push((Node)children[i]);
             }
         }
 
@@ -125,10 +134,10 @@ public static class BlockTextExtractor
     /// plain paragraphs next to HTML (NHK: an image block, then text with blank lines between
     /// paragraphs). There a blank line ends a paragraph, as it would in the markdown the scraper meant.
     /// </summary>
-    private static void AppendText(IText text, ParagraphBuffer buffer, ImmutableArray<string>.Builder paragraphs)
+    private static void AppendText(Node text, ParagraphBuffer buffer, ImmutableArray<string>.Builder paragraphs)
     {
-        var data = text.Data;
-        if (text.ParentElement is not { } parent || !LooseTextContainers.Contains(parent.LocalName) || !data.Contains('\n'))
+        var data = text.TextContent;
+        if (!data.Contains('\n') || text.ParentElement is not Element parent || !LooseTextContainers.Contains(parent.LocalName))
         {
             buffer.Append(data);
             return;
@@ -166,12 +175,12 @@ public static class BlockTextExtractor
         }
     }
 
-    private static void PushChildren(Stack<(INode Node, bool Closing)> stack, INode node)
+    private static void PushChildren(Stack<(Node Node, bool Closing)> stack, INode node)
     {
         var children = node.ChildNodes;
         for (var i = children.Length - 1; i >= 0; i--)
         {
-            stack.Push((children[i], false));
+            stack.Push(((Node)children[i], false));
         }
     }
 
