@@ -21,6 +21,8 @@ public class StageBenchmarks
     private string html = string.Empty;
     private ArticleRecord record = null!;
     private AngleSharp.Html.Dom.IHtmlDocument parsed = null!;
+    private JekyllPost post = null!;
+    private ArticleDraft draft = null!;
     private static readonly Html.HtmlSiteRules Rules = Profiles.CnaJekyllProfile.Rules;
 
     [GlobalSetup]
@@ -29,9 +31,10 @@ public class StageBenchmarks
         bytes = SampleFiles.Read("000");
         decoder.TryDecode(bytes, out var decoded, out _);
         text = decoded.Text;
-        FrontMatterParser.TrySplit(text, out var post);
+        FrontMatterParser.TrySplit(text, out post);
         html = post.Text[(post.BodyStart + JekyllFields.SkipTitleHeader(post.BodySpan, out _, out _))..];
         parsed = context.HtmlParser.ParseDocument(html);
+        draft = JekyllArticleReader.Read(new SourceDocument("000.txt", text), context, Rules).Draft!;
         record = ((ParseOutcome.Parsed)new ArchiveParser().Parse(new InputFile("000.txt", bytes))).Record;
     }
 
@@ -58,6 +61,23 @@ public class StageBenchmarks
 
     [Benchmark(Description = "block text only (parsed once)")]
     public int BlockTextOnly() => Html.BlockTextExtractor.Extract(parsed.Body!, _ => false).Length;
+
+    [Benchmark(Description = "post fields (title header, URL, source, date, body check)")]
+    public int PostFields()
+    {
+        var skip = JekyllFields.SkipTitleHeader(post.BodySpan, out _, out _);
+        var url = JekyllFields.Url(post.FrontMatter);
+        var warnings = System.Collections.Immutable.ImmutableArray.CreateBuilder<string>();
+        JekyllFields.Published(post.FrontMatter, JekyllFields.Source(post.FrontMatter, url), warnings);
+        return skip + (JekyllBody.LooksLikeHtml(post.BodySpan[skip..]) ? 1 : 0) + (Html.HtmlNestingGuard.IsTooDeep(post.BodySpan[skip..]) ? 1 : 0);
+    }
+
+    [Benchmark(Description = "dateline + credits")]
+    public int DatelineAndCredits() =>
+        (DatelineParser.TryParseOpening(draft.Paragraphs[0], out _) ? 1 : 0) + CreditsParser.Parse(draft.Paragraphs).Translators.Length;
+
+    [Benchmark(Description = "record build")]
+    public ParseOutcome RecordBuild() => ArticleRecordBuilder.Build(draft, "000.txt", "cna-jekyll", []);
 
     [Benchmark(Description = "serialize jsonl")]
     public int Serialize()

@@ -12,7 +12,7 @@ public static class ArticleRecordBuilder
 {
     public static ParseOutcome Build(ArticleDraft draft, string path, string format, ImmutableArray<string> decodingWarnings)
     {
-        var paragraphs = draft.Paragraphs.Where(p => p.Length > 0).ToImmutableArray();
+        var paragraphs = draft.Paragraphs.Contains(string.Empty) ? draft.Paragraphs.RemoveAll(p => p.Length == 0) : draft.Paragraphs;
         if (paragraphs.IsEmpty)
         {
             return new ParseOutcome.Failed(path, "no article body found");
@@ -47,16 +47,65 @@ public static class ArticleRecordBuilder
             Paragraphs = paragraphs,
             Text = text,
             Tags = Distinct(draft.Tags),
-            Related = draft.Related.Distinct().ToImmutableArray(),
-            Images = draft.Images.Distinct().ToImmutableArray(),
+            Related = DistinctValues(draft.Related),
+            Images = DistinctValues(draft.Images),
             FrontMatter = draft.FrontMatter,
             Warnings = Distinct(warnings.ToImmutable()),
         };
         return new ParseOutcome.Parsed(record);
     }
 
-    private static ImmutableArray<string> Distinct(ImmutableArray<string> values) =>
-        values.Where(v => !string.IsNullOrWhiteSpace(v)).Distinct(StringComparer.Ordinal).ToImmutableArray();
+    /// <summary>Non-blank values, each once, in first-seen order; the array itself when nothing is dropped.</summary>
+    private static ImmutableArray<string> Distinct(ImmutableArray<string> values)
+    {
+        if (values.IsDefaultOrEmpty)
+        {
+            return [];
+        }
+
+        if (values.Length == 1)
+        {
+            return string.IsNullOrWhiteSpace(values[0]) ? [] : values;
+        }
+
+        var seen = new HashSet<string>(values.Length, StringComparer.Ordinal);
+        var kept = ImmutableArray.CreateBuilder<string>(values.Length);
+        foreach (var value in values)
+        {
+            if (!string.IsNullOrWhiteSpace(value) && seen.Add(value))
+            {
+                kept.Add(value);
+            }
+        }
+
+        return kept.Count == values.Length ? values : kept.ToImmutable();
+    }
+
+    /// <summary>Each value once, in first-seen order; the array itself when it holds no repeats.</summary>
+    private static ImmutableArray<T> DistinctValues<T>(ImmutableArray<T> values)
+    {
+        if (values.IsDefault)
+        {
+            return [];
+        }
+
+        if (values.Length <= 1)
+        {
+            return values;
+        }
+
+        var seen = new HashSet<T>(values.Length);
+        var kept = ImmutableArray.CreateBuilder<T>(values.Length);
+        foreach (var value in values)
+        {
+            if (seen.Add(value))
+            {
+                kept.Add(value);
+            }
+        }
+
+        return kept.Count == values.Length ? values : kept.ToImmutable();
+    }
 
     private static string Shorten(string text, int length) =>
         text.Length <= length ? text : text[..length].TrimEnd() + "…";

@@ -92,8 +92,11 @@ public static class BlockTextExtractor
             return TextNormalizer.Normalize(single.TextContent);
         }
 
-        var buffer = new StringBuilder();
-        var stack = new Stack<Node>();
+        // The builder and stack are kept for the thread's next call; a call made from inside
+        // skip (none is today) would find none kept and use its own.
+        var scratch = textScratch ?? new TextScratch();
+        textScratch = null;
+        var (buffer, stack) = (scratch.Buffer, scratch.Stack);
         stack.Push((Node)element);
         while (stack.Count > 0)
         {
@@ -126,7 +129,21 @@ public static class BlockTextExtractor
             }
         }
 
-        return TextNormalizer.Normalize(buffer.ToString());
+        var text = TextNormalizer.Normalize(buffer.ToString());
+        buffer.Clear();
+        stack.Clear();
+        textScratch = scratch;
+        return text;
+    }
+
+    [ThreadStatic]
+    private static TextScratch? textScratch;
+
+    private sealed class TextScratch
+    {
+        public StringBuilder Buffer { get; } = new(256);
+
+        public Stack<Node> Stack { get; } = new(32);
     }
 
     /// <summary>
