@@ -46,7 +46,8 @@ public static class InputEnumerator
     }
 
     /// <summary>A directory entry as listed (type from the listing itself; only links cost a stat here).</summary>
-    private readonly record struct Entry(string Path, string Display, string SortKey, bool IsDirectory);
+    /// <summary>A listed entry; <paramref name="FileLength"/> is the size of a plain file (no link), else null.</summary>
+    private readonly record struct Entry(string Path, string Display, string SortKey, bool IsDirectory, long? FileLength);
 
     /// <summary>
     /// Depth-first, with each directory's entries sorted by name, directories as <c>name/</c>: that
@@ -83,8 +84,8 @@ public static class InputEnumerator
                 continue;
             }
 
-            // Checked by the worker that reads it (a stat there, not on this thread).
-            yield return new InputSource(entry.Display, entry.Path) { FoundInDirectory = true };
+            // Anything but a plain file of known size is checked by the worker that reads it.
+            yield return new InputSource(entry.Display, entry.Path) { FoundInDirectory = true, ListedLength = entry.FileLength };
         }
     }
 
@@ -101,15 +102,18 @@ public static class InputEnumerator
         List<Entry> entries;
         try
         {
-            // One readdir pass: the entry types come with the listing, so a regular file costs no stat.
+            // One readdir pass, and the one lstat that reading an entry's attributes costs: its size is
+            // kept, so the worker that reads a plain file needs no second look at it.
             var listing = new FileSystemEnumerable<Entry>(
                 directory,
                 (ref FileSystemEntry entry) =>
                 {
                     var name = entry.FileName.ToString();
                     var path = entry.ToFullPath();
-                    var isDirectory = entry.IsDirectory || (entry.Attributes.HasFlag(FileAttributes.ReparsePoint) && Directory.Exists(path));
-                    return new Entry(path, display.Length == 0 ? name : $"{display}/{name}", isDirectory ? name + "/" : name, isDirectory);
+                    var isLink = entry.Attributes.HasFlag(FileAttributes.ReparsePoint);
+                    var isDirectory = entry.IsDirectory || (isLink && Directory.Exists(path));
+                    long? length = isDirectory || isLink ? null : entry.Length;
+                    return new Entry(path, display.Length == 0 ? name : $"{display}/{name}", isDirectory ? name + "/" : name, isDirectory, length);
                 },
                 new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0, ReturnSpecialDirectories = false });
             entries = [.. listing];

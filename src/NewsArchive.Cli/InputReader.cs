@@ -20,8 +20,9 @@ public static class InputReader
                 return TryReadStream(stdin, maxBytes, out bytes, out error);
             }
 
-            if (source.FoundInDirectory)
+            if (source.FoundInDirectory && source.ListedLength is not > 0)
             {
+                // Links, empty entries and special files: looked at before anything is opened.
                 var info = new FileInfo(source.FilePath);
                 if (!info.Exists)
                 {
@@ -36,7 +37,7 @@ public static class InputReader
                 }
             }
 
-            using var handle = File.OpenHandle(source.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+            using var handle = File.OpenHandle(source.FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             var length = LengthOrZero(handle);
             if (length > maxBytes)
             {

@@ -15,6 +15,9 @@ public sealed record InputSource(string DisplayPath, string? FilePath, string? E
     /// </summary>
     public bool FoundInDirectory { get; init; }
 
+    /// <summary>The size the directory listing gave for a plain file (not a link); null when not listed so.</summary>
+    public long? ListedLength { get; init; }
+
     /// <summary>Something skipped on the way (a symbolic link loop), reported in its place in the order.</summary>
     public static InputSource Skipped(string displayPath, string notice) => new(displayPath, null, null, notice);
 }

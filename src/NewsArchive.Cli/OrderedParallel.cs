@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 
 namespace NewsArchive.Cli;
 
@@ -7,6 +8,11 @@ namespace NewsArchive.Cli;
 /// At most <c>window</c> items are in flight at once, so memory stays flat however long the input is.
 /// Each worker gets its own state from the factory (an HTML parser, a serializer), used by it alone.
 /// </summary>
+/// <remarks>
+/// The worker that finishes the next result in order hands it (and any that follow it) to
+/// <c>consume</c>, one worker at a time; the reader refills the window in batches. So no thread
+/// is woken once per item: with as many workers as cores, a wake-up per item preempts a worker.
+/// </remarks>
 public static class OrderedParallel
 {
     public static void Run<TIn, TOut>(
@@ -29,14 +35,9 @@ public static class OrderedParallel
             return;
         }
 
-        var window = Math.Max(jobs * 8, 16);
-        using var queue = new BlockingCollection<(long Index, TIn Item)>(boundedCapacity: window);
-        using var slots = new SemaphoreSlim(window, window);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        var results = new ConcurrentDictionary<long, TOut>();
-        using var ready = new SemaphoreSlim(0);
-        Exception? failure = null;
-        long total = -1;
+        using var run = new Pipeline<TOut>(Math.Max(jobs * 16, 32), consume, stop);
+        using var queue = new BlockingCollection<(long Index, TIn Item)>(boundedCapacity: run.Window);
 
         var workers = new Thread[jobs];
         for (var w = 0; w < jobs; w++)
@@ -48,8 +49,7 @@ public static class OrderedParallel
                     var work = workerFactory();
                     foreach (var (index, item) in queue.GetConsumingEnumerable(stop.Token))
                     {
-                        results[index] = work(item);
-                        ready.Release();
+                        run.Complete(index, work(item));
                     }
                 }
                 catch (OperationCanceledException)
@@ -57,9 +57,7 @@ public static class OrderedParallel
                 }
                 catch (Exception ex)
                 {
-                    Interlocked.CompareExchange(ref failure, ex, null);
-                    stop.Cancel();
-                    ready.Release();
+                    run.Fail(new AggregateException(ex));
                 }
             })
             {
@@ -69,14 +67,14 @@ public static class OrderedParallel
             workers[w].Start();
         }
 
-        var producer = new Thread(() =>
+        var reader = new Thread(() =>
         {
             long count = 0;
             try
             {
                 foreach (var item in items)
                 {
-                    slots.Wait(stop.Token);
+                    run.WaitForRoom();
                     queue.Add((count, item), stop.Token);
                     count++;
                 }
@@ -86,50 +84,27 @@ public static class OrderedParallel
             }
             catch (Exception ex)
             {
-                Interlocked.CompareExchange(ref failure, ex, null);
-                stop.Cancel();
+                run.Fail(new AggregateException(ex));
             }
             finally
             {
                 queue.CompleteAdding();
-                Interlocked.Exchange(ref total, count);
-                ready.Release();
+                run.SetTotal(count);
             }
         })
         {
             IsBackground = true,
             Name = "newsarchive reader",
         };
-        producer.Start();
+        reader.Start();
 
         try
         {
-            long next = 0;
-            while (true)
-            {
-                if (results.TryRemove(next, out var result))
-                {
-                    consume(result);
-                    next++;
-                    slots.Release();
-                    continue;
-                }
+            run.WaitUntilDone(cancellation);
+            run.ThrowIfFailed();
 
-                if (Volatile.Read(ref failure) is { } error)
-                {
-                    throw new AggregateException(error);
-                }
-
-                var known = Interlocked.Read(ref total);
-                if (known >= 0 && next >= known)
-                {
-                    // The reader also stops early when cancelled: that is not a complete run.
-                    cancellation.ThrowIfCancellationRequested();
-                    break;
-                }
-
-                ready.Wait(stop.Token);
-            }
+            // The reader also stops early when cancelled: that is not a complete run.
+            cancellation.ThrowIfCancellationRequested();
         }
         finally
         {
@@ -139,7 +114,144 @@ public static class OrderedParallel
                 worker.Join();
             }
 
-            producer.Join();
+            reader.Join();
+        }
+    }
+
+    /// <summary>The shared state of one parallel run: finished results, the next to consume, the window.</summary>
+    private sealed class Pipeline<TOut>(int window, Action<TOut> consume, CancellationTokenSource stop) : IDisposable
+    {
+        private readonly ConcurrentDictionary<long, TOut> results = new();
+        private readonly Lock consuming = new();
+        private readonly Lock flow = new();
+        private readonly ManualResetEventSlim done = new();
+        private readonly SemaphoreSlim room = new(0);
+        private long next;
+        private long total = -1;
+        private int inFlight;
+        private bool readerWaiting;
+        private Exception? failure;
+
+        public int Window => window;
+
+        /// <summary>Called by the reader before it queues an item: waits while the window is full.</summary>
+        public void WaitForRoom()
+        {
+            while (true)
+            {
+                lock (flow)
+                {
+                    if (inFlight < window)
+                    {
+                        inFlight++;
+                        return;
+                    }
+
+                    readerWaiting = true;
+                }
+
+                room.Wait(stop.Token);
+            }
+        }
+
+        /// <summary>Stores a finished result and, unless another worker is at it, consumes what is ready in order.</summary>
+        public void Complete(long index, TOut result)
+        {
+            results[index] = result;
+            while (true)
+            {
+                if (!consuming.TryEnter())
+                {
+                    // The worker consuming now looks again for the next result after it lets go.
+                    return;
+                }
+
+                var consumed = 0;
+                try
+                {
+                    while (!stop.IsCancellationRequested && results.TryRemove(next, out var ready))
+                    {
+                        consume(ready);
+                        next++;
+                        consumed++;
+                    }
+
+                    if (Volatile.Read(ref total) is >= 0 and var known && next >= known)
+                    {
+                        done.Set();
+                    }
+                }
+                catch (Exception ex)
+                {
+                    Fail(ex);
+                    return;
+                }
+                finally
+                {
+                    consuming.Exit();
+                    Release(consumed);
+                }
+
+                if (stop.IsCancellationRequested || !results.ContainsKey(Volatile.Read(ref next)))
+                {
+                    return;
+                }
+            }
+        }
+
+        public void SetTotal(long count)
+        {
+            lock (consuming)
+            {
+                Volatile.Write(ref total, count);
+                if (next >= count)
+                {
+                    done.Set();
+                }
+            }
+        }
+
+        public void Fail(Exception exception)
+        {
+            Interlocked.CompareExchange(ref failure, exception, null);
+            stop.Cancel();
+            done.Set();
+        }
+
+        public void WaitUntilDone(CancellationToken cancellation) => done.Wait(cancellation);
+
+        public void ThrowIfFailed()
+        {
+            if (Volatile.Read(ref failure) is { } error)
+            {
+                // consume's own exceptions keep their type (a closed pipe is an IOException to the caller).
+                ExceptionDispatchInfo.Capture(error).Throw();
+            }
+        }
+
+        public void Dispose()
+        {
+            done.Dispose();
+            room.Dispose();
+        }
+
+        /// <summary>Frees window slots; the waiting reader is woken once half the window is free.</summary>
+        private void Release(int consumed)
+        {
+            if (consumed == 0)
+            {
+                return;
+            }
+
+            lock (flow)
+            {
+                inFlight -= consumed;
+                if (readerWaiting && inFlight <= window / 2)
+                {
+                    readerWaiting = false;
+                    room.Release();
+                }
+            }
         }
     }
 }
