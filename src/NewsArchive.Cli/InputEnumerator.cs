@@ -45,8 +45,7 @@ public static class InputEnumerator
         public int Next { get; set; }
     }
 
-    /// <summary>A directory entry as listed (type from the listing itself; only links cost a stat here).</summary>
-    /// <summary>A listed entry; <paramref name="FileLength"/> is the size of a plain file (no link), else null.</summary>
+    /// <summary>A directory entry as listed; <paramref name="FileLength"/> is the size of a plain file (not a link), else null.</summary>
     private readonly record struct Entry(string Path, string Display, string SortKey, bool IsDirectory, long? FileLength);
 
     /// <summary>

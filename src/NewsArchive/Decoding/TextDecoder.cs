@@ -91,15 +91,21 @@ public sealed class TextDecoder
         if (TryDecodeWithBom(bytes, out text, out encodingName))
         {
         }
-        else if (TryDecodeCleanUtf8(bytes, out text))
+        else if (TryDecodeValidUtf8(bytes, out text, out var needsCleaning))
         {
-            // The common case: nothing to repair, so nothing to clean either.
-            decoded = new DecodedText(text, "utf-8", warnings.ToImmutable());
-            reason = string.Empty;
-            return true;
+            if (!needsCleaning && !string.IsNullOrWhiteSpace(text))
+            {
+                // The common case: nothing to repair, so nothing to clean either.
+                decoded = new DecodedText(text, "utf-8", warnings.ToImmutable());
+                reason = string.Empty;
+                return true;
+            }
+
+            encodingName = "utf-8";
         }
         else if (bytes.IndexOf((byte)0) < 0 && System.Text.Unicode.Utf8.IsValid(bytes))
         {
+            // Valid UTF-8 that holds a real U+FFFD.
             text = Encoding.UTF8.GetString(bytes);
             encodingName = "utf-8";
         }
@@ -138,21 +144,25 @@ public sealed class TextDecoder
     }
 
     /// <summary>
-    /// Valid UTF-8 holding no control character that <see cref="CleanText"/> would change, decoded in one
-    /// transcoding pass and one vectorised check of its result: an invalid byte sequence decodes to
-    /// U+FFFD, so text without U+FFFD came from valid UTF-8 (text with it takes the careful path, which
-    /// tells a real U+FFFD from a repaired one). Valid UTF-8 cannot hold an unpaired surrogate.
+    /// Valid UTF-8 without NUL, decoded in one transcoding pass and checked with vectorised searches of
+    /// the result: an invalid byte sequence decodes to U+FFFD, so text without U+FFFD came from valid
+    /// UTF-8 (text with it takes the careful path, which tells a real U+FFFD from a repaired one). NUL
+    /// also takes that path, where it counts towards telling binary data from text.
+    /// <paramref name="needsCleaning"/> says whether <see cref="CleanText"/> has anything to change
+    /// (line endings, control characters); valid UTF-8 cannot hold an unpaired surrogate.
     /// </summary>
-    internal static bool TryDecodeCleanUtf8(ReadOnlySpan<byte> bytes, out string text)
+    internal static bool TryDecodeValidUtf8(ReadOnlySpan<byte> bytes, out string text, out bool needsCleaning)
     {
         text = Encoding.UTF8.GetString(bytes);
-        if (text.AsSpan().IndexOfAny(ControlCharacters) >= 0 || text.Contains('\uFFFD'))
+        if (text.Contains('\uFFFD') || text.Contains('\0'))
         {
             text = string.Empty;
+            needsCleaning = false;
             return false;
         }
 
-        return !string.IsNullOrWhiteSpace(text);
+        needsCleaning = text.AsSpan().IndexOfAny(ControlCharacters) >= 0;
+        return true;
     }
 
     internal static bool IsGzip(ReadOnlySpan<byte> bytes) => bytes.Length >= 3 && bytes[0] == 0x1F && bytes[1] == 0x8B && bytes[2] == 0x08;
