@@ -60,7 +60,7 @@ public class StageBenchmarks
     public int ReaderOnly() => Html.HtmlArticleReader.Read(context.HtmlParser, html, Rules, null).Paragraphs.Length;
 
     [Benchmark(Description = "block text only (parsed once)")]
-    public int BlockTextOnly() => Html.BlockTextExtractor.Extract(parsed.Body!, _ => false).Length;
+    public int BlockTextOnly() => Html.BlockTextExtractor.Extract(parsed.Body!, _ => Html.WalkDecision.Read).Length;
 
     [Benchmark(Description = "post fields (title header, URL, source, date, body check)")]
     public int PostFields()

@@ -52,7 +52,7 @@ public static class ArticleRecordBuilder
             FrontMatter = draft.FrontMatter,
             Warnings = Distinct(warnings.ToImmutable()),
         };
-        return new ParseOutcome.Parsed(record);
+        return new ParseOutcome.Parsed(record) { RuleHits = draft.RuleHits };
     }
 
     /// <summary>Non-blank values, each once, in first-seen order; the array itself when nothing is dropped.</summary>

@@ -1,11 +1,17 @@
+using System.Collections.Immutable;
 using NewsArchive.Records;
+using NewsArchive.Rules;
 
 namespace NewsArchive;
 
 /// <summary>What became of one input: a record, or the reason there is none. Never null, never thrown.</summary>
 public abstract record ParseOutcome(string Path)
 {
-    public sealed record Parsed(ArticleRecord Record) : ParseOutcome(Record.Path);
+    public sealed record Parsed(ArticleRecord Record) : ParseOutcome(Record.Path)
+    {
+        /// <summary>The rules that fired on this input and what each removed (for audits and rule coverage).</summary>
+        public ImmutableArray<RuleHit> RuleHits { get; init; } = [];
+    }
 
     public sealed record Failed(string FailedPath, string Reason) : ParseOutcome(FailedPath);
 }

@@ -2,7 +2,6 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using NewsArchive.Html;
 using NewsArchive.Parsing;
-using NewsArchive.Profiles;
 
 namespace NewsArchive.Tests;
 
@@ -12,12 +11,7 @@ namespace NewsArchive.Tests;
 /// </summary>
 public sealed class SelectorPrefilterTests
 {
-    private static readonly HtmlRule[] AllRules =
-    [
-        .. CommonRules.Html,
-        .. RulesOf(CnaJekyllProfile.Rules),
-        .. RulesOf(JekyllProfile.Rules),
-    ];
+    private static readonly IReadOnlyList<HtmlSelector> AllRules = RuleTables.Selectors;
 
     /// <summary>Attribute values in every case and position the rules' selectors ask about.</summary>
     private const string TrickyAttributes = """
@@ -55,9 +49,9 @@ public sealed class SelectorPrefilterTests
         {
             foreach (var rule in AllRules)
             {
-                if (rule.Selector.Match(element, scope: null))
+                if (rule.Compiled.Match(element, scope: null))
                 {
-                    Assert.True(rule.MayMatch(element), $"{name}: '{rule.SelectorText}' matches <{element.LocalName} class='{element.ClassName}' id='{element.Id}'> but the prefilter turns it away");
+                    Assert.True(rule.MayMatch(element), $"{name}: '{rule.Text}' matches <{element.LocalName} class='{element.ClassName}' id='{element.Id}'> but the prefilter turns it away");
                 }
             }
         }
@@ -70,8 +64,8 @@ public sealed class SelectorPrefilterTests
         // attribute values match case-sensitively: "AD", "Advertisement", "DIV-GPT-AD-1" and
         // "DISPLAY:NONE" are not matched, nor the near misses.
         var document = new HtmlParser().ParseDocument(TrickyAttributes);
-        var matched = document.Body!.Descendants<IElement>().Where(e => AllRules.Any(r => r.Selector.Match(e, scope: null))).Select(e => e.TextContent);
-        Assert.Equal(["a", "c", "d", "g", "j", "k", "l", "m", "n", "p", "r", "s", "u", "v", "x", "y", "z", "cap"], matched);
+        var matched = document.Body!.Descendants<IElement>().Where(e => AllRules.Any(r => r.Compiled.Match(e, scope: null))).Select(e => e.TextContent);
+        Assert.Equal(["a", "c", "j", "k", "l", "m", "n", "p", "r", "s", "u", "v", "x", "y", "z", "cap"], matched);
     }
 
     [Fact]
@@ -113,8 +107,4 @@ public sealed class SelectorPrefilterTests
     {
         Assert.Equal(expected, new AttributeCondition("a", op, value).MayMatch(attribute));
     }
-
-    private static IEnumerable<HtmlRule> RulesOf(HtmlSiteRules rules) =>
-        rules.Boilerplate
-            .Concat(new[] { rules.TagBlocks, rules.RelatedBlocks, rules.RelatedBlockHeadings, rules.LooseImageCaptions }.OfType<HtmlRule>());
 }

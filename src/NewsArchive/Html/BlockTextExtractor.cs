@@ -23,23 +23,42 @@ public static class BlockTextExtractor
         "thead", "tr", "ul",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Elements whose text is never shown: not part of an element's text.</summary>
+    private static readonly FrozenSet<string> Unrendered = new[] { "script", "style", "template", "noscript", "svg" }.ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> LooseTextContainers = new[]
     {
         "body", "div", "section", "article", "main", "aside", "header", "footer", "center",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    public static ImmutableArray<string> Extract(INode root, Func<IElement, bool> skip)
+    /// <summary>Whether a tag name is a block element: one that ends the paragraph before it and its own.</summary>
+    internal static bool IsBlock(string localName) => BlockElements.Contains(localName);
+
+    /// <summary>The paragraphs under <paramref name="root"/>; <paramref name="classify"/> decides for every element met.</summary>
+    /// <param name="root">The subtree to read.</param>
+    /// <param name="classify">Decides for every element met whether it is read or skipped.</param>
+    /// <param name="headings">When given, receives the indexes of paragraphs that are headings (<c>h1</c>–<c>h6</c>).</param>
+    public static ImmutableArray<string> Extract(INode root, Func<IElement, WalkDecision> classify, HashSet<int>? headings = null)
     {
         var paragraphs = ImmutableArray.CreateBuilder<string>();
         var buffer = new ParagraphBuffer();
         var stack = new Stack<(Node Node, bool Closing)>(64);
+        // Set when a pop-up was skipped where the HTML parser had closed a paragraph around it; loose
+        // text right after it is that paragraph's continuation.
+        var mend = false;
         PushChildren(stack, root);
         while (stack.Count > 0)
         {
             var (node, closing) = stack.Pop();
             if (closing)
             {
-                Flush(buffer, paragraphs);
+                var count = paragraphs.Count;
+                Flush(buffer, paragraphs, ref mend);
+                if (headings is not null && paragraphs.Count > count && IsHeading(((Element)node).LocalName))
+                {
+                    headings.Add(paragraphs.Count - 1);
+                }
+
                 continue;
             }
 
@@ -48,11 +67,19 @@ public static class BlockTextExtractor
             switch (node.NodeType)
             {
                 case NodeType.Text:
-                    AppendText(node, buffer, paragraphs);
+                    AppendText(node, buffer, paragraphs, ref mend);
                     break;
                 case NodeType.Element:
                     var element = (Element)node;
-                    if (skip(element))
+                    var decision = classify(element);
+                    if (decision == WalkDecision.SkipAndMend)
+                    {
+                        // Inside a paragraph nothing was split; after a closed one the next loose text continues it.
+                        mend = buffer.IsEmpty && paragraphs.Count > 0;
+                        break;
+                    }
+
+                    if (decision == WalkDecision.Skip)
                     {
                         break;
                     }
@@ -60,11 +87,17 @@ public static class BlockTextExtractor
                     var name = element.LocalName;
                     if (name == "br")
                     {
-                        Flush(buffer, paragraphs);
+                        Flush(buffer, paragraphs, ref mend);
                     }
                     else if (BlockElements.Contains(name))
                     {
-                        Flush(buffer, paragraphs);
+                        if (buffer.IsEmpty)
+                        {
+                            // A new block starts before any loose text: nothing to mend.
+                            mend = false;
+                        }
+
+                        Flush(buffer, paragraphs, ref mend);
                         stack.Push((element, true));
                         PushChildren(stack, element);
                     }
@@ -79,9 +112,11 @@ public static class BlockTextExtractor
             }
         }
 
-        Flush(buffer, paragraphs);
+        Flush(buffer, paragraphs, ref mend);
         return paragraphs.ToImmutable();
     }
+
+    private static bool IsHeading(string name) => name.Length == 2 && name[0] == 'h' && name[1] is >= '1' and <= '6';
 
     /// <summary>The normalised text of one element, its skipped descendants left out.</summary>
     public static string TextOf(IElement element, Func<IElement, bool>? skip = null)
@@ -112,7 +147,7 @@ public static class BlockTextExtractor
                 continue;
             }
 
-            if (child != element && skip is not null && skip(child))
+            if (child != element && (Unrendered.Contains(child.LocalName) || skip is not null && skip(child)))
             {
                 continue;
             }
@@ -151,7 +186,7 @@ public static class BlockTextExtractor
     /// plain paragraphs next to HTML (NHK: an image block, then text with blank lines between
     /// paragraphs). There a blank line ends a paragraph, as it would in the markdown the scraper meant.
     /// </summary>
-    private static void AppendText(Node text, ParagraphBuffer buffer, ImmutableArray<string>.Builder paragraphs)
+    private static void AppendText(Node text, ParagraphBuffer buffer, ImmutableArray<string>.Builder paragraphs, ref bool mend)
     {
         var data = text.TextContent;
         if (!data.Contains('\n') || text.ParentElement is not Element parent || !LooseTextContainers.Contains(parent.LocalName))
@@ -174,7 +209,7 @@ public static class BlockTextExtractor
             if (TextNormalizer.IsBlank(line) && sawText && lineStart > start)
             {
                 buffer.Append(data, start, lineStart - start);
-                Flush(buffer, paragraphs);
+                Flush(buffer, paragraphs, ref mend);
                 start = i < data.Length ? i + 1 : data.Length;
                 sawText = false;
             }
@@ -201,14 +236,31 @@ public static class BlockTextExtractor
         }
     }
 
-    private static void Flush(ParagraphBuffer buffer, ImmutableArray<string>.Builder paragraphs)
+    private static void Flush(ParagraphBuffer buffer, ImmutableArray<string>.Builder paragraphs, ref bool mend)
     {
         var paragraph = buffer.Take();
-        if (paragraph.Length > 0)
+        if (paragraph.Length == 0)
+        {
+            return;
+        }
+
+        if (mend && paragraphs.Count > 0)
+        {
+            paragraphs[^1] = Join(paragraphs[^1], paragraph);
+        }
+        else
         {
             paragraphs.Add(paragraph);
         }
+
+        mend = false;
     }
+
+    /// <summary>Two halves of one sentence: a space between them only where both sides are Latin letters or digits.</summary>
+    internal static string Join(string before, string after) =>
+        before.Length > 0 && after.Length > 0 && char.IsAsciiLetterOrDigit(before[^1]) && char.IsAsciiLetterOrDigit(after[0])
+            ? before + " " + after
+            : before + after;
 
     /// <summary>
     /// The text of the paragraph being read. Most paragraphs are one text node: that node's string is
@@ -218,6 +270,28 @@ public static class BlockTextExtractor
     {
         private readonly StringBuilder builder = new();
         private string? single;
+
+        /// <summary>True while the paragraph being read holds no visible text yet.</summary>
+        public bool IsEmpty
+        {
+            get
+            {
+                if (single is not null)
+                {
+                    return TextNormalizer.IsBlank(single);
+                }
+
+                foreach (var chunk in builder.GetChunks())
+                {
+                    if (!TextNormalizer.IsBlank(chunk.Span))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
 
         public void Append(string text)
         {

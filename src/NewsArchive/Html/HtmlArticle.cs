@@ -1,13 +1,23 @@
 using System.Collections.Immutable;
 using NewsArchive.Records;
+using NewsArchive.Rules;
 
 namespace NewsArchive.Html;
 
-/// <summary>What the HTML of an article body holds once boilerplate is gone.</summary>
+/// <summary>
+/// What the HTML of an article body holds once boilerplate is gone, with the rules that fired and
+/// what each removed (<see cref="RuleHits"/>).
+/// </summary>
 public sealed record HtmlArticle(
     ImmutableArray<string> Paragraphs,
     ImmutableArray<string> Tags,
     ImmutableArray<RelatedLink> Related,
     ImmutableArray<ArticleImage> Images,
     string? FirstHeading,
-    ImmutableArray<string> Warnings);
+    ImmutableArray<string> Warnings)
+{
+    /// <summary>Authors named by an author line at the top of the body (not by a dateline).</summary>
+    public ImmutableArray<string> Authors { get; init; } = [];
+
+    public ImmutableArray<RuleHit> RuleHits { get; init; } = [];
+}

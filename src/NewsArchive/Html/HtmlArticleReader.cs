@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using NewsArchive.Parsing;
 using NewsArchive.Records;
+using NewsArchive.Rules;
 
 namespace NewsArchive.Html;
 
@@ -13,8 +14,7 @@ namespace NewsArchive.Html;
 /// </summary>
 public static class HtmlArticleReader
 {
-    private static readonly HtmlRule Headings = HtmlRule.Remove("h1, h2, h3, h4, h5, h6, strong, b, .title", "read-more headings");
-    private static readonly HtmlRule Lists = HtmlRule.Remove("ul, ol", "lists");
+    private static readonly HtmlSelector Lists = HtmlSelector.Parse("ul, ol");
 
     public static HtmlArticle Read(HtmlParser parser, string html, HtmlSiteRules rules, string? baseUrl) =>
         Read(parser, html.AsMemory(), rules, baseUrl);
@@ -22,28 +22,60 @@ public static class HtmlArticleReader
     /// <summary>Reads a body that is a slice of a larger text (a post after its front matter), without copying it.</summary>
     public static HtmlArticle Read(HtmlParser parser, ReadOnlyMemory<char> html, HtmlSiteRules rules, string? baseUrl)
     {
-        ImmutableArray<string> warnings = [];
+        var warnings = ImmutableArray.CreateBuilder<string>();
         if (TryFindCutOffTag(html.Span, out var cut))
         {
             // A download cut off inside a tag: the partial tag is not text (a lone '<' would be).
             html = html[..cut];
-            warnings = ["HTML is cut off inside a tag; the text before the cut is kept"];
+            warnings.Add("HTML is cut off inside a tag; the text before the cut is kept");
         }
 
         var document = parser.ParseDocument(html);
         var root = (INode?)document.Body ?? document;
-        var walk = new ArticleWalk(rules, baseUrl);
+        var index = new BodyIndex(root, baseUrl, [.. rules.Elements.Where(r => r is TakeTagsRule or TakeRelatedRule or TakeRelatedListRule or TakeFigureRule)]);
+        var log = new RuleLog();
+        var walk = new ArticleWalk(rules, index, log, baseUrl);
 
         // One walk: the block walker asks the classifier about every element it meets, in document
         // order; the classifier takes keywords, further reading and images out and answers whether the
         // element's text is skipped.
-        var paragraphs = BlockTextExtractor.Extract(root, walk.Classify);
-        if (!rules.ParagraphRules.IsEmpty)
+        var headings = new HashSet<int>();
+        var paragraphs = BlockTextExtractor.Extract(root, walk.Classify, headings);
+
+        // Pull quotes first, while paragraph indexes still say which were headings: a subhead that
+        // quotes the text is a heading, not a pull quote.
+        var repeats = FurnitureRules.PullQuotes.FindRepeats(paragraphs, headings);
+        if (!repeats.IsEmpty)
         {
-            paragraphs = [.. paragraphs.Where(p => !rules.ParagraphRules.Any(r => r.Matches(p)))];
+            foreach (var i in repeats)
+            {
+                log.RemovedParagraph(FurnitureRules.PullQuotes, TextNormalizer.CountVisible(paragraphs[i]));
+            }
+
+            var dropped = repeats.ToHashSet();
+            paragraphs = [.. paragraphs.Where((_, i) => !dropped.Contains(i))];
         }
 
-        return new HtmlArticle(paragraphs, walk.Tags.ToImmutable(), walk.Related.ToImmutable(), walk.Images.ToImmutable(), walk.FirstHeading, warnings);
+        var authors = ImmutableArray<string>.Empty;
+        if (FurnitureRules.Byline.TryTake(paragraphs, out var bylineAuthors, out var taken))
+        {
+            authors = bylineAuthors;
+            paragraphs = paragraphs.RemoveRange(0, taken);
+            log.Fired(FurnitureRules.Byline);
+        }
+
+        paragraphs = ParagraphFilter.Apply(paragraphs, rules.Paragraphs, FurnitureRules.Paragraphs, log);
+        var hits = log.ToImmutable();
+        if (LossAccounting.Warning(hits, index.TotalNonLinkChars) is { } loss)
+        {
+            warnings.Add(loss);
+        }
+
+        return new HtmlArticle(paragraphs, walk.Tags.ToImmutable(), walk.Related.ToImmutable(), walk.Images.ToImmutable(), walk.FirstHeading, warnings.ToImmutable())
+        {
+            Authors = authors,
+            RuleHits = hits,
+        };
     }
 
     /// <summary>A cut-off download ends with a <c>&lt;</c> that starts a tag no <c>&gt;</c> closes.</summary>
@@ -60,10 +92,25 @@ public static class HtmlArticleReader
     }
 
     /// <summary>The state of one walk over a body: what was taken out, and what is set aside.</summary>
-    private sealed class ArticleWalk(HtmlSiteRules rules, string? baseUrl)
+    private sealed class ArticleWalk
     {
         private readonly HashSet<IElement> setAside = new(ReferenceEqualityComparer.Instance);
-        private readonly Lazy<Uri?> baseUri = new(() => baseUrl is not null && Uri.TryCreate(baseUrl, UriKind.Absolute, out var parsed) ? parsed : null, LazyThreadSafetyMode.None);
+        private readonly Lazy<Uri?> baseUri;
+        private readonly BodyIndex index;
+        private readonly RuleLog log;
+        private readonly HtmlRule[] siteRules;
+        private readonly HtmlRule[] genericRules;
+        private readonly CaptionRule[] captionRules;
+
+        public ArticleWalk(HtmlSiteRules rules, BodyIndex index, RuleLog log, string? baseUrl)
+        {
+            this.index = index;
+            this.log = log;
+            baseUri = new(() => baseUrl is not null && Uri.TryCreate(baseUrl, UriKind.Absolute, out var parsed) ? parsed : null, LazyThreadSafetyMode.None);
+            siteRules = [.. rules.Elements.Where(r => r is not CaptionRule)];
+            genericRules = [.. FurnitureRules.Html.Where(r => r is not CaptionRule)];
+            captionRules = [.. rules.Elements.AddRange(FurnitureRules.Html).OfType<CaptionRule>()];
+        }
 
         public ImmutableArray<string>.Builder Tags { get; } = ImmutableArray.CreateBuilder<string>();
 
@@ -73,80 +120,170 @@ public static class HtmlArticleReader
 
         public string? FirstHeading { get; private set; }
 
-        /// <summary>True when the element and everything in it are not article text.</summary>
-        public bool Classify(IElement element)
+        /// <summary>What the walk does with the element: read it, or skip it with everything inside.</summary>
+        public WalkDecision Classify(IElement element)
         {
             if (setAside.Count > 0 && setAside.Contains(element))
             {
-                return true;
+                return WalkDecision.Skip;
             }
 
             var facts = new ElementFacts(element);
-            if (MatchesAny(rules.Boilerplate, element, facts) || MatchesAny(CommonRules.Html, element, facts))
+            foreach (var rule in siteRules)
             {
-                return true;
+                if (rule.Matches(element, facts, index) && Apply(rule, element) is { } decision)
+                {
+                    return decision;
+                }
             }
 
-            if (rules.TagBlocks?.Matches(element, facts) == true)
+            // The site's rules come first: a generic rule does not remove a block holding what one of
+            // them takes out, it lets the walk reach it.
+            if (!index.HoldsSiteTake(element))
             {
-                foreach (var link in Descendants(element).Where(e => e.LocalName == "a"))
+                foreach (var rule in genericRules)
                 {
-                    var tag = BlockTextExtractor.TextOf(link).TrimStart('#', '＃').Trim();
-                    if (tag.Length > 0)
+                    if (rule.Matches(element, facts, index) && Apply(rule, element) is { } decision)
                     {
-                        Tags.Add(tag);
+                        return decision;
                     }
                 }
-
-                return true;
-            }
-
-            if (rules.RelatedBlocks?.Matches(element, facts) == true)
-            {
-                AddLinks(element, rules.RelatedBlockHeadings, baseUri, Related);
-                return true;
             }
 
             switch (facts.LocalName)
             {
-                case "figure":
-                    AddFigure(element, baseUri, Images);
-                    return true;
                 case "img":
-                    AddLooseImage(element, rules.LooseImageCaptions, baseUri, Images, setAside);
-                    return true;
+                    AddLooseImage(element);
+                    return WalkDecision.Skip;
                 case "h1" when FirstHeading is null:
                     FirstHeading = BlockTextExtractor.TextOf(element);
                     break;
             }
 
-            if (!rules.ReadMoreHeadings.IsEmpty && Headings.Matches(element, facts)
-                && rules.ReadMoreHeadings.Contains(BlockTextExtractor.TextOf(element), StringComparer.Ordinal)
-                && FindReadMoreList(element) is { } list)
-            {
-                AddLinks(list, null, baseUri, Related);
-                setAside.Add(list);
-                return true;
-            }
-
-            return false;
+            return WalkDecision.Read;
         }
-    }
 
-    private static bool MatchesAny(ImmutableArray<HtmlRule> rules, IElement element, in ElementFacts facts)
-    {
-        foreach (var rule in rules)
+        /// <summary>Does what a matching rule's kind says; null when it turns out not to apply.</summary>
+        private WalkDecision? Apply(HtmlRule rule, IElement element)
         {
-            if (rule.Matches(element, facts))
+            switch (rule)
             {
-                return true;
+                case RemoveRule:
+                    log.Removed(rule, index[element].NonLinkChars);
+                    return WalkDecision.Skip;
+                case RemovePopUpRule:
+                    log.Removed(rule, index[element].NonLinkChars);
+                    return WalkDecision.SkipAndMend;
+                case TakeTagsRule:
+                    foreach (var link in Descendants(element).Where(e => e.LocalName == "a"))
+                    {
+                        var tag = BlockTextExtractor.TextOf(link).TrimStart('#', '＃').Trim();
+                        if (tag.Length > 0)
+                        {
+                            Tags.Add(tag);
+                        }
+                    }
+
+                    log.Fired(rule);
+                    return WalkDecision.Skip;
+                case TakeRelatedRule related:
+                    AddLinks(element, related.Exclude, baseUri, Related);
+                    log.Fired(rule);
+                    return WalkDecision.Skip;
+                case TakeRelatedListRule:
+                    if (FindReadMoreList(element) is not { } list)
+                    {
+                        return null;
+                    }
+
+                    AddLinks(list, null, baseUri, Related);
+                    setAside.Add(list);
+                    log.Fired(rule);
+                    return WalkDecision.Skip;
+                case TakeFigureRule:
+                    AddFigure(element, baseUri, Images);
+                    log.Fired(rule);
+                    return WalkDecision.Skip;
+                default:
+                    return null;
             }
         }
 
-        return false;
+        private void AddLooseImage(IElement img)
+        {
+            if (HtmlAttributes.Get(img, "width") == "1" || HtmlAttributes.Get(img, "height") == "1")
+            {
+                return;
+            }
+
+            var url = ImageUrl(img, baseUri);
+            string? caption = null;
+            if (FindCaption(img) is { } found)
+            {
+                caption = BlockTextExtractor.TextOf(found.Element);
+                setAside.Add(found.Element);
+                log.Fired(found.Rule);
+            }
+
+            if (url is not null)
+            {
+                Images.Add(new ArticleImage(url, string.IsNullOrEmpty(caption) ? null : caption));
+            }
+        }
+
+        /// <summary>
+        /// The caption of an image outside a figure: the next element after it, or after its parent when the
+        /// image closes its parent (<c>&lt;img&gt;&lt;div&gt;&lt;small&gt;caption&lt;/small&gt;&lt;/div&gt;</c>).
+        /// </summary>
+        private (IElement Element, CaptionRule Rule)? FindCaption(IElement img)
+        {
+            for (var anchor = img; anchor is not null; anchor = anchor.ParentElement)
+            {
+                var next = anchor.NextElementSibling;
+                if (next is not null)
+                {
+                    if (MatchCaption(next) is { } rule)
+                    {
+                        return (next, rule);
+                    }
+
+                    // A wrapper around one caption element and nothing else: <div><small>caption</small></div>.
+                    var inner = next.FirstElementChild;
+                    if (inner is not null && next.ChildElementCount == 1 && index[next].Chars == index[inner].Chars && MatchCaption(inner) is { } innerRule)
+                    {
+                        return (inner, innerRule);
+                    }
+
+                    return null;
+                }
+
+                if (anchor.ParentElement is { } parent && parent.LocalName is "a" or "picture" or "span" or "div" or "p" && parent.LastElementChild == anchor)
+                {
+                    continue;
+                }
+
+                return null;
+            }
+
+            return null;
+        }
+
+        private CaptionRule? MatchCaption(IElement candidate)
+        {
+            var facts = new ElementFacts(candidate);
+            foreach (var rule in captionRules)
+            {
+                if (rule.Matches(candidate, facts, index))
+                {
+                    return rule;
+                }
+            }
+
+            return null;
+        }
     }
 
-    private static void AddLinks(IElement block, HtmlRule? exclude, Lazy<Uri?> baseUri, ImmutableArray<RelatedLink>.Builder related)
+    private static void AddLinks(IElement block, HtmlSelector? exclude, Lazy<Uri?> baseUri, ImmutableArray<RelatedLink>.Builder related)
     {
         foreach (var link in Descendants(block, exclude).Where(e => e.LocalName == "a"))
         {
@@ -164,7 +301,9 @@ public static class HtmlArticleReader
         var source = Descendants(figure).FirstOrDefault(e => e.LocalName == "source");
         var url = ImageUrl(img, baseUri) ?? (source is null ? null : FirstSrcset(HtmlAttributes.Get(source, "srcset") ?? HtmlAttributes.Get(source, "data-srcset"), baseUri));
         var captionElement = Descendants(figure).FirstOrDefault(e => e.LocalName == "figcaption");
-        var caption = captionElement is null ? null : BlockTextExtractor.TextOf(captionElement);
+        // A gallery item has no figcaption: its own text is the caption.
+        var caption = captionElement is not null ? BlockTextExtractor.TextOf(captionElement)
+            : figure.LocalName == "figure" ? null : BlockTextExtractor.TextOf(figure);
         if (string.IsNullOrEmpty(caption))
         {
             caption = img is not null && HtmlAttributes.Get(img, "alt") is { Length: > 0 } alt ? TextNormalizer.Normalize(alt) : null;
@@ -174,63 +313,6 @@ public static class HtmlArticleReader
         {
             images.Add(new ArticleImage(url, string.IsNullOrEmpty(caption) ? null : caption));
         }
-    }
-
-    private static void AddLooseImage(IElement img, HtmlRule? captions, Lazy<Uri?> baseUri, ImmutableArray<ArticleImage>.Builder images, HashSet<IElement> skipped)
-    {
-        if (HtmlAttributes.Get(img, "width") == "1" || HtmlAttributes.Get(img, "height") == "1")
-        {
-            return;
-        }
-
-        var url = ImageUrl(img, baseUri);
-        string? caption = null;
-        if (captions is not null && FindCaption(img, captions) is { } captionElement)
-        {
-            caption = BlockTextExtractor.TextOf(captionElement);
-            skipped.Add(captionElement);
-        }
-
-        if (url is not null)
-        {
-            images.Add(new ArticleImage(url, string.IsNullOrEmpty(caption) ? null : caption));
-        }
-    }
-
-    /// <summary>
-    /// The caption of an image outside a figure: the next element after it, or after its parent when the
-    /// image closes its parent (<c>&lt;img&gt;&lt;div&gt;&lt;small&gt;caption&lt;/small&gt;&lt;/div&gt;</c>).
-    /// </summary>
-    private static IElement? FindCaption(IElement img, HtmlRule captions)
-    {
-        for (var anchor = img; anchor is not null; anchor = anchor.ParentElement)
-        {
-            var next = anchor.NextElementSibling;
-            if (next is not null)
-            {
-                if (captions.Matches(next))
-                {
-                    return next;
-                }
-
-                var inner = next.FirstElementChild;
-                if (inner is not null && next.ChildElementCount == 1 && captions.Matches(inner) && TextNormalizer.IsBlank(next.TextContent.Replace(inner.TextContent, string.Empty, StringComparison.Ordinal)))
-                {
-                    return inner;
-                }
-
-                return null;
-            }
-
-            if (anchor.ParentElement is { } parent && parent.LocalName is "a" or "picture" or "span" or "div" or "p" && parent.LastElementChild == anchor)
-            {
-                continue;
-            }
-
-            return null;
-        }
-
-        return null;
     }
 
     private static IElement? FindReadMoreList(IElement heading)
@@ -311,7 +393,7 @@ public static class HtmlArticleReader
         return href;
     }
 
-    private static IEnumerable<IElement> Descendants(IElement root, HtmlRule? exclude = null)
+    private static IEnumerable<IElement> Descendants(IElement root, HtmlSelector? exclude = null)
     {
         var stack = new Stack<IElement>();
         PushChildElements(stack, root);

@@ -1,47 +1,156 @@
-using AngleSharp.Css.Dom;
-using AngleSharp.Css.Parser;
 using AngleSharp.Dom;
+using NewsArchive.Rules;
 
 namespace NewsArchive.Html;
 
 /// <summary>
-/// One boilerplate rule for HTML bodies: elements matching a CSS selector are not article text.
-/// The selector is parsed once, when the rule table is built; an empty or invalid one throws then.
+/// A test on one element for rules that a CSS selector cannot express: the link density of a block,
+/// a short box beside a logo, an image gallery. Signals are defined by the library
+/// (<see cref="FurnitureSignals"/>); each has a name that says what it looks for.
 /// </summary>
-public sealed class HtmlRule
+public sealed class ElementSignal
 {
-    private static readonly CssSelectorParser SelectorParser = new();
+    private readonly Func<IElement, BodyIndex, bool> test;
 
-    private readonly SelectorPrefilter prefilter;
-
-    private HtmlRule(string selectorText, ISelector selector, string reason)
+    internal ElementSignal(string name, Func<IElement, BodyIndex, bool> test)
     {
-        SelectorText = selectorText;
-        Selector = selector;
-        Reason = reason;
-        prefilter = SelectorPrefilter.Parse(selectorText);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name;
+        this.test = test;
     }
 
-    public string SelectorText { get; }
+    public string Name { get; }
+
+    internal bool Test(IElement element, BodyIndex index) => test(element, index);
+
+    public override string ToString() => Name;
+}
+
+/// <summary>
+/// One entry of an HTML rule table: what elements it matches (a CSS selector or an
+/// <see cref="ElementSignal"/>), what it does with them (its kind, a type of its own) and why.
+/// Selectors are parsed when the table is built; an empty or invalid one throws then.
+/// </summary>
+public abstract class HtmlRule : IRule
+{
+    private readonly HtmlSelector? selector;
+    private readonly ElementSignal? signal;
+
+    private protected HtmlRule(HtmlSelector? selector, ElementSignal? signal, string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        this.selector = selector;
+        this.signal = signal;
+        Reason = reason;
+    }
+
+    public string Kind => GetType().Name[..^"Rule".Length];
 
     public string Reason { get; }
 
-    internal ISelector Selector { get; }
+    /// <summary>The CSS selector, or null for a rule that tests a signal.</summary>
+    public HtmlSelector? Selector => selector;
 
-    public static HtmlRule Remove(string selector, string reason)
+    /// <summary>The selector text or the signal's name.</summary>
+    public string Match => selector?.Text ?? signal!.Name;
+
+    /// <summary>Elements matching this are not article text (carousels, subscription boxes, scripts).</summary>
+    public static RemoveRule Remove(string selector, string reason) => new(HtmlSelector.Parse(selector), null, reason);
+
+    public static RemoveRule Remove(ElementSignal signal, string reason) => new(null, signal, reason);
+
+    /// <summary>
+    /// Pop-ups set inside a sentence (a glossary box): removed, and the sentence the HTML parser split
+    /// around them is mended, since a block inside a <c>&lt;p&gt;</c> closes it.
+    /// </summary>
+    public static RemovePopUpRule RemovePopUp(string selector, string reason) => new(HtmlSelector.Parse(selector), null, reason);
+
+    public static RemovePopUpRule RemovePopUp(ElementSignal signal, string reason) => new(null, signal, reason);
+
+    /// <summary>Blocks of the article's keyword links: each link's text, without <c>#</c>, is a tag.</summary>
+    public static TakeTagsRule TakeTags(string selector, string reason) => new(HtmlSelector.Parse(selector), null, reason);
+
+    /// <summary>
+    /// The article's own further-reading blocks: each link in them is a related entry, except inside
+    /// parts matching <paramref name="exclude"/> (a block's topic heading).
+    /// </summary>
+    public static TakeRelatedRule TakeRelated(string selector, string reason, string? exclude = null) =>
+        new(HtmlSelector.Parse(selector), null, reason, exclude is null ? null : HtmlSelector.Parse(exclude));
+
+    public static TakeRelatedRule TakeRelated(ElementSignal signal, string reason) => new(null, signal, reason, null);
+
+    /// <summary>A heading the signal recognises (<c>延伸閱讀</c>): the list right after it holds related entries.</summary>
+    public static TakeRelatedListRule TakeRelatedList(ElementSignal heading, string reason) => new(heading, reason);
+
+    /// <summary>An element that, standing right after an image outside a figure, is that image's caption.</summary>
+    public static CaptionRule Caption(string selector, string reason) => new(HtmlSelector.Parse(selector), null, reason);
+
+    public static CaptionRule Caption(ElementSignal signal, string reason) => new(null, signal, reason);
+
+    /// <summary>A block that is one image and its caption: an article image, not text.</summary>
+    public static TakeFigureRule TakeFigure(string selector, string reason) => new(HtmlSelector.Parse(selector), null, reason);
+
+    public static TakeFigureRule TakeFigure(ElementSignal signal, string reason) => new(null, signal, reason);
+
+    internal bool Matches(IElement element, in ElementFacts facts, BodyIndex index) =>
+        selector?.Matches(element, facts) ?? signal!.Test(element, index);
+
+    public override string ToString() => $"{Kind}({Match}): {Reason}";
+}
+
+public sealed class RemoveRule : HtmlRule
+{
+    internal RemoveRule(HtmlSelector? selector, ElementSignal? signal, string reason)
+        : base(selector, signal, reason)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(selector);
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        var parsed = SelectorParser.ParseSelector(selector)
-            ?? throw new ArgumentException($"invalid CSS selector '{selector}'", nameof(selector));
-        return new HtmlRule(selector, parsed, reason);
     }
+}
 
-    public bool Matches(IElement element) => Matches(element, new ElementFacts(element));
+public sealed class RemovePopUpRule : HtmlRule
+{
+    internal RemovePopUpRule(HtmlSelector? selector, ElementSignal? signal, string reason)
+        : base(selector, signal, reason)
+    {
+    }
+}
 
-    /// <summary>As <see cref="Matches(IElement)"/>, with the element's name, id and class read once by the caller.</summary>
-    internal bool Matches(IElement element, in ElementFacts facts) => prefilter.MayMatch(element, facts) && Selector.Match(element, scope: null);
+public sealed class TakeTagsRule : HtmlRule
+{
+    internal TakeTagsRule(HtmlSelector selector, ElementSignal? signal, string reason)
+        : base(selector, signal, reason)
+    {
+    }
+}
 
-    /// <summary>The prefilter alone: false only for elements the selector cannot match.</summary>
-    internal bool MayMatch(IElement element) => prefilter.MayMatch(element, new ElementFacts(element));
+public sealed class TakeRelatedRule : HtmlRule
+{
+    internal TakeRelatedRule(HtmlSelector? selector, ElementSignal? signal, string reason, HtmlSelector? exclude)
+        : base(selector, signal, reason) => Exclude = exclude;
+
+    /// <summary>Parts of a matched block that head it rather than being an entry.</summary>
+    public HtmlSelector? Exclude { get; }
+}
+
+public sealed class TakeRelatedListRule : HtmlRule
+{
+    internal TakeRelatedListRule(ElementSignal heading, string reason)
+        : base(null, heading, reason)
+    {
+    }
+}
+
+public sealed class CaptionRule : HtmlRule
+{
+    internal CaptionRule(HtmlSelector? selector, ElementSignal? signal, string reason)
+        : base(selector, signal, reason)
+    {
+    }
+}
+
+public sealed class TakeFigureRule : HtmlRule
+{
+    internal TakeFigureRule(HtmlSelector? selector, ElementSignal? signal, string reason)
+        : base(selector, signal, reason)
+    {
+    }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NewsArchive.Records;
+using NewsArchive.Rules;
 
 namespace NewsArchive.Parsing;
 
@@ -35,4 +36,7 @@ public sealed class ArticleDraft
     public FrontMatter? FrontMatter { get; init; }
 
     public ImmutableArray<string> Warnings { get; init; } = [];
+
+    /// <summary>The rules that fired while reading the body, and what each removed.</summary>
+    public ImmutableArray<RuleHit> RuleHits { get; init; } = [];
 }

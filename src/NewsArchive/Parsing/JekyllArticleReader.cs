@@ -85,7 +85,7 @@ public static class JekyllArticleReader
             Published = published,
             Agency = agency,
             Dateline = dateline,
-            Authors = authors.AddRange(credits.Authors),
+            Authors = authors.AddRange(article.Authors).AddRange(credits.Authors),
             Editors = credits.Editors,
             Translators = credits.Translators,
             Paragraphs = paragraphs,
@@ -94,6 +94,7 @@ public static class JekyllArticleReader
             Images = article.Images,
             FrontMatter = frontMatter,
             Warnings = warnings.ToImmutable(),
+            RuleHits = article.RuleHits,
         });
     }
 }

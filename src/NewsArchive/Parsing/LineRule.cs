@@ -1,31 +1,79 @@
 using System.Text.RegularExpressions;
+using NewsArchive.Rules;
 
 namespace NewsArchive.Parsing;
 
 /// <summary>
-/// One boilerplate rule for text: a line (or paragraph) that matches the pattern is dropped.
-/// The pattern is compiled once, when the rule table is built; an empty one throws then.
+/// One entry of a text rule table: a line (of a text dump) or a paragraph (of an HTML body) that
+/// matches the pattern, and what that means, as a kind of its own: <see cref="DropRule"/> (the line is
+/// never text), <see cref="DropTrailingRule"/> (not text where it closes the body),
+/// <see cref="EndOfBodyRule"/> (the article's text ends here, its further-reading lists may follow) or
+/// <see cref="EndOfPageRule"/> (the page leaves the article for good). Patterns are compiled once, when
+/// the table is built; an empty one throws then.
 /// </summary>
-public sealed class LineRule
+public abstract class LineRule : IRule
 {
-    private LineRule(Regex pattern, string reason)
-    {
-        Pattern = pattern;
-        Reason = reason;
-    }
-
-    public Regex Pattern { get; }
-
-    public string Reason { get; }
-
-    public static LineRule Drop(string pattern, string reason)
+    private protected LineRule(string pattern, string reason)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pattern);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         // Compiled: rule tables are built once and matched against every line of every file.
         // Patterns are ours and anchored, so no match timeout is needed.
-        return new LineRule(new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled), reason);
+        Pattern = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        Reason = reason;
     }
 
+    public Regex Pattern { get; }
+
+    public string Kind => GetType().Name[..^"Rule".Length];
+
+    public string Reason { get; }
+
+    /// <summary>A line or paragraph that is never article text, wherever it stands.</summary>
+    public static DropRule Drop(string pattern, string reason) => new(pattern, reason);
+
+    /// <summary>A line that is not article text where it closes the body (a source line, a sign-off).</summary>
+    public static DropTrailingRule DropTrailing(string pattern, string reason) => new(pattern, reason);
+
+    /// <summary>The article's text ends before this line; further-reading lists may still follow.</summary>
+    public static EndOfBodyRule EndOfBody(string pattern, string reason) => new(pattern, reason);
+
+    /// <summary>The page leaves the article for good at this line (promos, comments, footer).</summary>
+    public static EndOfPageRule EndOfPage(string pattern, string reason) => new(pattern, reason);
+
     public bool Matches(string line) => Pattern.IsMatch(line);
+
+    public override string ToString() => $"{Kind}({Pattern}): {Reason}";
+}
+
+public sealed class DropRule : LineRule
+{
+    internal DropRule(string pattern, string reason)
+        : base(pattern, reason)
+    {
+    }
+}
+
+public sealed class DropTrailingRule : LineRule
+{
+    internal DropTrailingRule(string pattern, string reason)
+        : base(pattern, reason)
+    {
+    }
+}
+
+public sealed class EndOfBodyRule : LineRule
+{
+    internal EndOfBodyRule(string pattern, string reason)
+        : base(pattern, reason)
+    {
+    }
+}
+
+public sealed class EndOfPageRule : LineRule
+{
+    internal EndOfPageRule(string pattern, string reason)
+        : base(pattern, reason)
+    {
+    }
 }

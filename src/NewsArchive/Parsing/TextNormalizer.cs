@@ -75,6 +75,21 @@ public static class TextNormalizer
 
     public static bool IsBlank(ReadOnlySpan<char> text) => TrimAll(text).IsEmpty;
 
+    /// <summary>How many characters of the text are not white space: what a reader sees of it.</summary>
+    public static int CountVisible(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (!IsSpace(c))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>White space, plus the zero-width characters that scraped pages scatter through text.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsSpace(char c) => (SpaceBitmap[c >> 5] & (1u << c)) != 0;

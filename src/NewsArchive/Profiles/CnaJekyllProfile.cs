@@ -13,19 +13,18 @@ public sealed class CnaJekyllProfile : IFormatProfile
 {
     internal static readonly HtmlSiteRules Rules = new()
     {
-        Boilerplate =
+        Elements =
         [
             HtmlRule.Remove(".bottomBox, .topNews, .topNewsTitle, .owl-carousel, .topicItem", "聚焦新聞 carousel"),
             HtmlRule.Remove(".SubscriptionInner, .subscriInnTitle, .subsinput, .endMsg", "訂閱電子報 e-paper subscription box"),
-            HtmlRule.Remove(".paragraph.adGroup, .ad, [class*='advertise'], [id^='div-gpt-ad']", "advertising slots"),
-            HtmlRule.Remove(".glossary-popup, .glossaryPop, .popupBox, [class*='glossary'][class*='pop'], .tooltip-content", "名詞解釋 glossary pop-ups"),
-            HtmlRule.Remove(".shareBar, .shareGroup, .social-share, .fb-like", "share buttons"),
+            HtmlRule.Remove(".paragraph.adGroup, .ad", "advertising slots"),
+            HtmlRule.RemovePopUp(".glossary-popup, .glossaryPop, .popupBox, [class*='glossary'][class*='pop'], .tooltip-content", "小百科 glossary pop-ups"),
+            HtmlRule.Remove(".shareBar, .shareGroup", "share buttons"),
+            HtmlRule.TakeTags(".articlekeywordGroup, .keywordTag", "#keyword links"),
+            HtmlRule.TakeRelated(".moreArticle, .insertGroup", "延伸閱讀 further-reading blocks and in-body read-more boxes", exclude: ".moreArticle-title"),
+            HtmlRule.TakeRelatedList(FurnitureSignals.HeadingText("延伸閱讀", "相關新聞", "相關報導"), "延伸閱讀 heading over a list of links"),
+            HtmlRule.Caption(".picinfo", "picinfo photo captions"),
         ],
-        TagBlocks = HtmlRule.Remove(".articlekeywordGroup, .keywordTag", "#keyword links"),
-        RelatedBlocks = HtmlRule.Remove(".moreArticle, .insertGroup", "延伸閱讀 further-reading blocks and in-body read-more boxes"),
-        RelatedBlockHeadings = HtmlRule.Remove(".moreArticle-title", "moreArticle topic heading"),
-        ReadMoreHeadings = ["延伸閱讀", "相關新聞", "相關報導"],
-        LooseImageCaptions = HtmlRule.Remove("figcaption, .picinfo, small", "image captions"),
     };
 
     public string Name => "cna-jekyll";

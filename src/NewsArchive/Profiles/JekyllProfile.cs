@@ -13,19 +13,14 @@ public sealed class JekyllProfile : IFormatProfile
 {
     internal static readonly HtmlSiteRules Rules = new()
     {
-        Boilerplate =
+        Elements =
         [
-            HtmlRule.Remove("footer, nav, aside", "page footers, navigation and sidebars"),
             HtmlRule.Remove("#zoomattribute, .copyright", "image zoom widget and photo credit"),
             HtmlRule.Remove("time, address", "byline widgets (author and time stamp)"),
-            HtmlRule.Remove(".share, .social-share, .share-buttons, .related-links", "share and link widgets"),
-        ],
-        ReadMoreHeadings = ["阅读更多", "閱讀更多", "延伸閱讀", "延伸阅读", "相關新聞", "相关新闻", "相關報導", "相关报道", "推薦閱讀", "推荐阅读"],
-        LooseImageCaptions = HtmlRule.Remove("small, figcaption, .lead_image_caption, .image-caption, .caption", "image captions"),
-        ParagraphRules =
-        [
-            LineRule.Drop(@"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$", "bare time stamp"),
-            LineRule.Drop(@"^(?:©|\(c\)|Copyright\b).{0,200}(?:版权|版權|著作权|著作權|All rights reserved)", "copyright notice"),
+            HtmlRule.TakeRelatedList(
+                FurnitureSignals.HeadingText("阅读更多", "閱讀更多", "延伸閱讀", "延伸阅读", "相關新聞", "相关新闻", "相關報導", "相关报道", "推薦閱讀", "推荐阅读"),
+                "阅读更多 / 延伸閱讀 heading over a list of links"),
+            HtmlRule.Caption(".lead_image_caption", "lead image caption"),
         ],
     };
 

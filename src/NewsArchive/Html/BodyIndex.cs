@@ -1,0 +1,336 @@
+using System.Collections.Frozen;
+using AngleSharp.Dom;
+using NewsArchive.Parsing;
+
+namespace NewsArchive.Html;
+
+/// <summary>
+/// What a body's elements hold, measured in one pass before the article walk so the generic
+/// furniture signals can ask about a whole block when they meet it: its visible text, how much of
+/// that is link text, its links, outbound links and images, and how much text follows it. Also finds
+/// image galleries (runs of image-and-caption blocks) and whether one closes the body.
+/// Text is counted in non-space characters; text that is never rendered (scripts, styles, templates,
+/// <c>noscript</c> parsed as raw text, SVG) does not count.
+/// </summary>
+internal sealed class BodyIndex
+{
+    /// <summary>Elements whose content a reader never sees as text.</summary>
+    private static readonly FrozenSet<string> Unrendered = new[]
+    {
+        "script", "style", "template", "noscript", "textarea", "svg", "math", "head", "title",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words that name a picture gallery in its heading.</summary>
+    private static readonly string[] GalleryWords =
+    [
+        "圖集", "图集", "組圖", "组图", "圖輯", "图辑", "相簿", "相關圖片", "相关图片", "更多圖片", "更多图片", "gallery", "pictures", "photos",
+    ];
+
+    /// <summary>A gallery item's caption is at most this long (a paragraph of the text is not a caption).</summary>
+    internal const int MaxGalleryCaption = 400;
+
+    private readonly Dictionary<IElement, BlockStats> stats = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<IElement> galleryItems = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<IElement> trailingGalleryItems = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<IElement> galleryHeadings = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<IElement> holdsSiteTake = new(ReferenceEqualityComparer.Instance);
+    private readonly HtmlRule[] siteTakeRules;
+
+    /// <param name="root">The body.</param>
+    /// <param name="articleUrl">The article's URL, to tell links out from links within the site.</param>
+    /// <param name="siteTakeRules">
+    /// The site's rules that take tags, related links or figures out: a generic rule must not remove a
+    /// block that holds what one of them would take (a read-more list inside a link-dense box).
+    /// </param>
+    public BodyIndex(INode root, string? articleUrl, HtmlRule[]? siteTakeRules = null)
+    {
+        ArticleSite = LinkHosts.SiteOfUrl(articleUrl);
+        this.siteTakeRules = siteTakeRules ?? [];
+        TotalChars = Measure(root);
+        FindGalleries();
+    }
+
+    /// <summary>Whether the element holds, below it, something a site rule takes (tags, related links, figures).</summary>
+    public bool HoldsSiteTake(IElement element) => holdsSiteTake.Contains(element);
+
+    /// <summary>The registrable site of the article's URL (<c>cna.com.tw</c>), or null when unknown.</summary>
+    public string? ArticleSite { get; }
+
+    /// <summary>All visible non-space characters of the body.</summary>
+    public int TotalChars { get; private set; }
+
+    /// <summary>Visible non-space characters outside links, in the whole body.</summary>
+    public int TotalNonLinkChars { get; private set; }
+
+    public BlockStats this[IElement element] => stats.TryGetValue(element, out var found) ? found : default;
+
+    /// <summary>Visible characters after the element ends, in document order.</summary>
+    public int CharsAfter(IElement element) => TotalChars - this[element].End;
+
+    /// <summary>One block of a run of two or more image-and-caption blocks.</summary>
+    public bool IsGalleryItem(IElement element) => galleryItems.Contains(element);
+
+    /// <summary>A gallery item of a run that nothing textual follows: the body's text has ended.</summary>
+    public bool IsTrailingGalleryItem(IElement element) => trailingGalleryItems.Contains(element);
+
+    /// <summary>The short heading right before a gallery run (<c>相關圖集</c>, <c>Related pictures</c>).</summary>
+    public bool IsGalleryHeading(IElement element) => galleryHeadings.Contains(element);
+
+    /// <summary>Walks the tree once, in document order, with its own stack.</summary>
+    private int Measure(INode root)
+    {
+        var frames = new Stack<Frame>();
+        var work = new Stack<(INode Node, bool Exit)>();
+        var position = 0;
+        var nonLink = 0;
+        var linkDepth = 0;
+        if (root is IElement)
+        {
+            work.Push((root, false));
+        }
+        else
+        {
+            PushChildren(work, root);
+        }
+
+        while (work.Count > 0)
+        {
+            var (node, exit) = work.Pop();
+            if (exit)
+            {
+                var frame = frames.Pop();
+                var element = frame.Element;
+                var result = frame.Stats with { End = position };
+                stats[element] = result;
+                if (siteTakeRules.Length > 0)
+                {
+                    MarkSiteTake(element);
+                }
+
+                if (element.LocalName == "a")
+                {
+                    linkDepth--;
+                }
+
+                if (frames.Count > 0)
+                {
+                    var parent = frames.Pop();
+                    parent.Stats = parent.Stats.Add(result, BlockTextExtractor.IsBlock(element.LocalName) && result.Chars > 0);
+                    frames.Push(parent);
+                }
+
+                continue;
+            }
+
+            if (node.NodeType == NodeType.Text)
+            {
+                var count = TextNormalizer.CountVisible(node.TextContent);
+                if (count == 0)
+                {
+                    continue;
+                }
+
+                position += count;
+                if (linkDepth == 0)
+                {
+                    nonLink += count;
+                }
+
+                if (frames.Count > 0)
+                {
+                    var frame = frames.Pop();
+                    frame.Stats = frame.Stats with
+                    {
+                        Chars = frame.Stats.Chars + count,
+                        LinkChars = frame.Stats.LinkChars + (linkDepth > 0 ? count : 0),
+                    };
+                    frames.Push(frame);
+                }
+
+                continue;
+            }
+
+            if (node is not IElement child)
+            {
+                continue;
+            }
+
+            var name = child.LocalName;
+            var own = new BlockStats { Start = position };
+            if (name == "img")
+            {
+                own = own with { Images = 1 };
+            }
+            else if (name == "a" && HtmlAttributes.Get(child, "href") is { } href)
+            {
+                own = own with { Links = 1, OutboundLinks = LinkHosts.IsOutbound(href, ArticleSite) ? 1 : 0 };
+            }
+
+            if (Unrendered.Contains(name))
+            {
+                stats[child] = own with { End = position };
+                continue;
+            }
+
+            if (name == "a")
+            {
+                linkDepth++;
+            }
+
+            frames.Push(new Frame(child, own));
+            work.Push((child, true));
+            PushChildren(work, child);
+        }
+
+        TotalNonLinkChars = nonLink;
+        return position;
+    }
+
+    private void MarkSiteTake(IElement element)
+    {
+        var facts = new ElementFacts(element);
+        foreach (var rule in siteTakeRules)
+        {
+            if (rule.Matches(element, facts, this))
+            {
+                // Each ancestor is marked once: the walk up stops at the first one already marked.
+                for (var ancestor = element.ParentElement; ancestor is not null && holdsSiteTake.Add(ancestor); ancestor = ancestor.ParentElement)
+                {
+                }
+
+                return;
+            }
+        }
+    }
+
+    /// <summary>Finds runs of two or more image-and-caption blocks among each element's children.</summary>
+    private void FindGalleries()
+    {
+        foreach (var parent in stats.Keys.ToArray())
+        {
+            var children = parent.ChildNodes;
+            if (children.Length < 2)
+            {
+                continue;
+            }
+
+            var run = new List<IElement>();
+            for (var i = 0; i <= children.Length; i++)
+            {
+                var node = i < children.Length ? children[i] : null;
+                if (node is IElement element && IsImageAndCaption(element))
+                {
+                    run.Add(element);
+                    continue;
+                }
+
+                if (node is not null && node.NodeType == NodeType.Text && TextNormalizer.CountVisible(node.TextContent) == 0)
+                {
+                    continue;
+                }
+
+                if (node is IElement { LocalName: "br" })
+                {
+                    continue;
+                }
+
+                CloseRun(run);
+                run.Clear();
+            }
+        }
+    }
+
+    private void CloseRun(List<IElement> run)
+    {
+        if (run.Count < 2)
+        {
+            return;
+        }
+
+        var trailing = CharsAfter(run[^1]) == 0;
+        foreach (var item in run)
+        {
+            galleryItems.Add(item);
+            if (trailing)
+            {
+                trailingGalleryItems.Add(item);
+            }
+        }
+
+        if (run[0].PreviousElementSibling is { } heading && IsShortHeading(heading))
+        {
+            galleryHeadings.Add(heading);
+        }
+    }
+
+    /// <summary>A block that is one image and at most a short caption: no paragraphs of its own.</summary>
+    private bool IsImageAndCaption(IElement element)
+    {
+        if (!BlockTextExtractor.IsBlock(element.LocalName) && element.LocalName != "a")
+        {
+            return false;
+        }
+
+        var block = this[element];
+        return block.Images == 1 && block.Chars <= MaxGalleryCaption && block.TextBlocks <= 1;
+    }
+
+    /// <summary>A short heading that names a gallery (<c>相關圖集：…</c>, <c>Related pictures</c>).</summary>
+    private bool IsShortHeading(IElement element) =>
+        element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "p" or "div" or "strong" or "b"
+        && this[element] is { Chars: > 0 and <= 40, Images: 0 }
+        && GalleryWords.Any(word => element.TextContent.Contains(word, StringComparison.OrdinalIgnoreCase));
+
+    private static void PushChildren(Stack<(INode Node, bool Exit)> work, INode node)
+    {
+        var children = node.ChildNodes;
+        for (var i = children.Length - 1; i >= 0; i--)
+        {
+            work.Push((children[i], false));
+        }
+    }
+
+    private struct Frame(IElement element, BlockStats stats)
+    {
+        public IElement Element { get; } = element;
+
+        public BlockStats Stats { get; set; } = stats;
+    }
+}
+
+/// <summary>What one element holds: visible characters (non-space), in links, links, outbound links, images.</summary>
+internal readonly record struct BlockStats
+{
+    public int Chars { get; init; }
+
+    public int LinkChars { get; init; }
+
+    public int Links { get; init; }
+
+    public int OutboundLinks { get; init; }
+
+    public int Images { get; init; }
+
+    /// <summary>Block elements inside that hold text (a paragraph of text, a caption block).</summary>
+    public int TextBlocks { get; init; }
+
+    /// <summary>Visible characters before the element starts and where it ends, in document order.</summary>
+    public int Start { get; init; }
+
+    public int End { get; init; }
+
+    public int NonLinkChars => Chars - LinkChars;
+
+    /// <summary>The share of the text that is link text (0 for an element with no text).</summary>
+    public double LinkDensity => Chars == 0 ? 0 : (double)LinkChars / Chars;
+
+    public BlockStats Add(BlockStats child, bool childIsTextBlock) => this with
+    {
+        Chars = Chars + child.Chars,
+        LinkChars = LinkChars + child.LinkChars,
+        Links = Links + child.Links,
+        OutboundLinks = OutboundLinks + child.OutboundLinks,
+        Images = Images + child.Images,
+        TextBlocks = TextBlocks + child.TextBlocks + (childIsTextBlock ? 1 : 0),
+    };
+}

@@ -1,0 +1,349 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using AngleSharp.Dom;
+using NewsArchive.Parsing;
+
+namespace NewsArchive.Html;
+
+/// <summary>
+/// The tests behind the generic furniture rules (<see cref="FurnitureRules"/>): what holds for
+/// page furniture on every site, read from an element's own markup and the measurements of
+/// <see cref="BodyIndex"/>. Thresholds are named settings here, with what they were set for.
+/// </summary>
+public static class FurnitureSignals
+{
+    /// <summary>A link-dense block keeps at most this many visible characters outside its links.</summary>
+    public const int LinkDenseMaxOwnText = 60;
+
+    /// <summary>The share of a block's text inside links from which it is a list of links, not prose.</summary>
+    public const double LinkDenseMinDensity = 0.7;
+
+    /// <summary>A call-to-action box (a logo, one line, a link out) is at most this long.</summary>
+    public const int CallToActionMaxChars = 80;
+
+    /// <summary>A caption standing in a block after its image is at most this long.</summary>
+    public const int LooseCaptionMaxChars = 150;
+
+    /// <summary>An image this small (width or height, in pixels) is a logo or an icon, not a photo.</summary>
+    public const int IconMaxPixels = 100;
+
+    /// <summary>
+    /// A landmark or class-named region holding more than this share of the body's text is where the
+    /// text is, not furniture beside it (some scrapers wrap a whole article in an <c>aside</c>).
+    /// </summary>
+    public const double RegionMaxShareOfText = 0.4;
+
+    /// <summary>A pop-up box holds at most this much text (a glossary entry, a notice).</summary>
+    public const int PopUpMaxChars = 400;
+
+    /// <summary>How many elements of a small box are searched for its close control.</summary>
+    private const int PopUpScanLimit = 64;
+
+    /// <summary>Words that invite the reader to follow, subscribe or download rather than read.</summary>
+    internal static readonly ImmutableArray<string> CallToActionWords =
+    [
+        "追蹤", "追踪", "關注", "关注", "訂閱", "订阅", "加入", "按讚", "點讚", "下載", "下载", "立即", "點我", "點此",
+        "follow", "subscribe", "download", "sign up", "join us",
+    ];
+
+    /// <summary>The text of a control that closes a pop-up.</summary>
+    private static readonly FrozenSet<string> CloseControls = new[]
+    {
+        "關閉", "关闭", "關閉視窗", "close", "Close", "CLOSE", "×", "✕", "✖",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Class or id words of pop-up boxes.</summary>
+    private static readonly ImmutableArray<string> PopUpClassWords = ["popup", "pop-up", "modal", "tooltip", "lightbox"];
+
+    /// <summary>Class or id words of advertising and recommendation regions.</summary>
+    private static readonly ImmutableArray<string> UnlikelyClassWords =
+    [
+        "advert", "sponsor", "adsbygoogle", "ad-slot", "adslot", "ad-container", "recommend", "outbrain", "taboola",
+        "related-", "-related", "newsletter", "promo", "subscribe",
+    ];
+
+    private static readonly FrozenSet<string> LandmarkRoles = new[]
+    {
+        "navigation", "complementary", "banner", "contentinfo", "search", "menu", "menubar", "toolbar",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> LinkBlockContainers = new[]
+    {
+        "div", "section", "p", "table", "tbody", "tr", "td", "ul", "ol", "dl", "header", "center", "span", "li",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary><c>nav</c>, <c>aside</c>, <c>footer</c> and ARIA landmark roles, outside the text.</summary>
+    public static readonly ElementSignal LandmarkOutsideText = new("landmark region outside the text", (element, index) =>
+        (element.LocalName is "nav" or "aside" or "footer" || HtmlAttributes.Get(element, "role") is { } role && LandmarkRoles.Contains(role))
+        && !HoldsTheText(element, index));
+
+    /// <summary>Advertising and recommendation slots named by their class or id, outside the text.</summary>
+    public static readonly ElementSignal UnlikelyRegion = new("advertising or recommendation region", (element, index) =>
+        HasClassWord(element, UnlikelyClassWords) && !HoldsTheText(element, index));
+
+    /// <summary>A block that is mostly links with little text of its own: navigation, link lists.</summary>
+    public static readonly ElementSignal LinkDenseBlock = new("link-dense block", (element, index) =>
+        LinkBlockContainers.Contains(element.LocalName) && element.ParentElement is not null
+        && index[element] is { Links: >= 2 } stats && stats.LinkDensity >= LinkDenseMinDensity && stats.NonLinkChars <= LinkDenseMaxOwnText);
+
+    /// <summary>
+    /// A list whose items are each one link and nothing else (<c>&lt;li&gt;&lt;a&gt;title&lt;/a&gt;&lt;/li&gt;</c>):
+    /// related stories listed without a heading.
+    /// </summary>
+    public static readonly ElementSignal BareLinkList = new("list of bare links", (element, index) =>
+    {
+        if (element.LocalName is not ("ul" or "ol") || index[element].Links == 0)
+        {
+            return false;
+        }
+
+        var items = 0;
+        foreach (var child in element.ChildNodes)
+        {
+            if (child is IElement item)
+            {
+                if (item.LocalName != "li" || index[item] is not { Links: 1, Chars: > 0 } stats || stats.LinkChars != stats.Chars)
+                {
+                    return false;
+                }
+
+                items++;
+            }
+            else if (child.NodeType == NodeType.Text && TextNormalizer.CountVisible(child.TextContent) > 0)
+            {
+                return false;
+            }
+        }
+
+        return items > 0;
+    });
+
+    /// <summary>
+    /// A short box with a link to another site and a logo or an invitation to follow: the "follow us on
+    /// a news aggregator" box a template adds between paragraphs.
+    /// </summary>
+    public static readonly ElementSignal CallToActionBox = new("call-to-action box with a link out", (element, index) =>
+    {
+        if (element.ParentElement is null || element.LocalName is "body" or "html" or "figure" || !IsBoxElement(element.LocalName))
+        {
+            return false;
+        }
+
+        var stats = index[element];
+        if (stats.OutboundLinks == 0 || stats.Chars > CallToActionMaxChars || stats.TextBlocks > 3)
+        {
+            return false;
+        }
+
+        if (stats.Images > 0 && HasIcon(element, index))
+        {
+            return true;
+        }
+
+        // A link or span without a logo is part of a sentence, not a box beside it.
+        return element.LocalName is not ("a" or "span") && ContainsCallToAction(element.TextContent);
+    });
+
+    /// <summary>A logo, icon or badge: tiny by its size attributes, or named so by its class or file name.</summary>
+    public static readonly ElementSignal IconImage = new("logo or icon image", (element, _) =>
+    {
+        if (element.LocalName != "img")
+        {
+            return false;
+        }
+
+        var width = Pixels(HtmlAttributes.Get(element, "width"));
+        var height = Pixels(HtmlAttributes.Get(element, "height"));
+        if (width is > 1 and <= IconMaxPixels || height is > 1 and <= IconMaxPixels)
+        {
+            return true;
+        }
+
+        return HasClassWord(element, ["logo", "icon", "badge", "avatar", "emoji"]) || IconFileName(HtmlAttributes.Get(element, "src"));
+    });
+
+    /// <summary>A plain block right after an image holding one short line: that image's caption.</summary>
+    public static readonly ElementSignal CaptionBlock = new("short text block after an image", (element, index) =>
+    {
+        if (element.LocalName is not ("div" or "span" or "em" or "i"))
+        {
+            return false;
+        }
+
+        var stats = index[element];
+        if (stats is not { Images: 0, TextBlocks: 0 } || stats.Chars is < 2 or > LooseCaptionMaxChars || stats.Links > 1)
+        {
+            return false;
+        }
+
+        var text = TextNormalizer.Normalize(element.TextContent);
+        return !DatelineParser.TryParseOpening(text, out _) && (!EndsWithSentence(text) || EndsWithCredit(text));
+    });
+
+    /// <summary>One item of an image gallery inside the text: an image and its caption.</summary>
+    public static readonly ElementSignal GalleryItem = new("image-and-caption gallery item", (element, index) => index.IsGalleryItem(element));
+
+    /// <summary>An item of a gallery after the end of the text (related pictures): not the article's.</summary>
+    public static readonly ElementSignal TrailingGalleryItem = new("gallery after the end of the text", (element, index) => index.IsTrailingGalleryItem(element));
+
+    /// <summary>The short heading right before a gallery (<c>相關圖集</c>).</summary>
+    public static readonly ElementSignal GalleryHeading = new("heading of an image gallery", (element, index) => index.IsGalleryHeading(element));
+
+    /// <summary>A small box with a close control (<c>關閉</c>, <c>×</c>) or named as a pop-up: a glossary entry, a notice.</summary>
+    public static readonly ElementSignal PopUpBox = new("pop-up box", (element, index) =>
+    {
+        if (!IsBoxElement(element.LocalName) || element.LocalName == "a" || index[element].Chars > PopUpMaxChars || element.ParentElement is null)
+        {
+            return false;
+        }
+
+        return HasClassWord(element, PopUpClassWords) || HasCloseControl(element);
+    });
+
+    /// <summary>A heading whose text is one of <paramref name="headings"/> (<c>延伸閱讀</c>).</summary>
+    public static ElementSignal HeadingText(params string[] headings)
+    {
+        var set = headings.ToFrozenSet(StringComparer.Ordinal);
+        return new ElementSignal($"heading {string.Join(" / ", headings)}", (element, _) =>
+            element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "strong" or "b" or "p" or "div"
+            && element.ChildElementCount <= 1
+            && set.Contains(BlockTextExtractor.TextOf(element)));
+    }
+
+    /// <summary>Whether a small box holds a logo or icon image (searched among its first few elements).</summary>
+    private static bool HasIcon(IElement box, BodyIndex index)
+    {
+        var scanned = 0;
+        foreach (var element in box.Descendants<IElement>())
+        {
+            if (scanned++ >= PopUpScanLimit)
+            {
+                return false;
+            }
+
+            if (element.LocalName == "img" && IconImage.Test(element, index))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal static bool ContainsCallToAction(string text)
+    {
+        foreach (var word in CallToActionWords)
+        {
+            if (text.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal static bool EndsWithSentence(string text) =>
+        text.Length > 0 && text[^1] is '。' or '！' or '？' or '!' or '?' or '」' or '』' or '”' or '…' or '.';
+
+    /// <summary>A closing credit in brackets: <c>（路透社）</c>, <c>(AP Photo)</c>, <c>（圖／美聯社）</c>.</summary>
+    internal static bool EndsWithCredit(string text)
+    {
+        if (text.Length < 3 || text[^1] is not ('）' or ')'))
+        {
+            return false;
+        }
+
+        var open = text.AsSpan().LastIndexOfAny('（', '(');
+        return open > 0 && text.Length - open <= 24;
+    }
+
+    private static bool HoldsTheText(IElement element, BodyIndex index) =>
+        index.TotalNonLinkChars > 0 && index[element].NonLinkChars > index.TotalNonLinkChars * RegionMaxShareOfText;
+
+    private static bool IsBoxElement(string name) =>
+        name is "div" or "section" or "aside" or "p" or "a" or "span" or "figure" or "table" or "center" or "dialog";
+
+    private static bool HasClassWord(IElement element, ImmutableArray<string> words)
+    {
+        var facts = new ElementFacts(element);
+        foreach (var word in words)
+        {
+            if (facts.Class?.Contains(word, StringComparison.OrdinalIgnoreCase) == true || facts.Id?.Contains(word, StringComparison.OrdinalIgnoreCase) == true)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasCloseControl(IElement box)
+    {
+        var scanned = 0;
+        var stack = new Stack<IElement>();
+        stack.Push(box);
+        while (stack.Count > 0 && scanned++ < PopUpScanLimit)
+        {
+            var element = stack.Pop();
+            if (element != box && element.ChildElementCount == 0 && IsCloseControl(element))
+            {
+                return true;
+            }
+
+            var children = element.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
+            {
+                if (children[i] is IElement child)
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A control that closes a box: its text says so, or an <c>X</c> on a button or a "close" class.</summary>
+    private static bool IsCloseControl(IElement element)
+    {
+        var text = element.TextContent.Trim();
+        if (CloseControls.Contains(text))
+        {
+            return true;
+        }
+
+        return text is "X" or "x" && (element.LocalName == "button" || HasClassWord(element, ["close"]));
+    }
+
+    private static int? Pixels(string? value)
+    {
+        var text = value.AsSpan().Trim();
+        if (text.EndsWith("px", StringComparison.OrdinalIgnoreCase))
+        {
+            text = text[..^2];
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pixels) ? pixels : null;
+    }
+
+    /// <summary>An image file named as a logo or icon (<c>/img/logo-google-news.png</c>, <c>icon_follow.svg</c>).</summary>
+    private static bool IconFileName(string? src)
+    {
+        if (string.IsNullOrEmpty(src))
+        {
+            return false;
+        }
+
+        var path = src.AsSpan();
+        var query = path.IndexOfAny('?', '#');
+        if (query >= 0)
+        {
+            path = path[..query];
+        }
+
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        return name.Contains("logo", StringComparison.OrdinalIgnoreCase) || name.Contains("icon", StringComparison.OrdinalIgnoreCase)
+            || name.Contains("badge", StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,14 @@
+namespace NewsArchive.Html;
+
+/// <summary>What the article walk does with an element it meets.</summary>
+public enum WalkDecision
+{
+    /// <summary>The element is read: its text, or its children's.</summary>
+    Read,
+
+    /// <summary>The element and everything in it are not article text.</summary>
+    Skip,
+
+    /// <summary>Skipped, and loose text right after it continues the paragraph the parser closed before it.</summary>
+    SkipAndMend,
+}
