@@ -37,7 +37,9 @@ public sealed class ArchiveParser
         var profile = detector.Detect(document);
         if (profile is null)
         {
-            return new ParseOutcome.Failed(path, "unrecognised format: neither a Jekyll post (front matter) nor a UDN page dump");
+            return new ParseOutcome.Failed(path, document.IsHtmlPage
+                ? "unrecognised format: an HTML page, not a Jekyll post or a UDN page dump"
+                : "unrecognised format: neither a Jekyll post (front matter) nor a UDN page dump");
         }
 
         var result = profile.Parse(document, context);

@@ -5,24 +5,32 @@ using NewsArchive.Records;
 namespace NewsArchive;
 
 /// <summary>
-/// Builds the immutable record from a draft: de-duplicates lists, joins the text, computes the id,
-/// and refuses a draft with no body (an empty record would be reported as a success that was not).
+/// Builds the immutable record from a draft: de-duplicates lists, joins the text, computes the id.
+/// A draft with no text is a record that says so in its warnings (its title, URL and date are still
+/// worth having); one with neither a title nor text is refused.
 /// </summary>
 public static class ArticleRecordBuilder
 {
+    /// <summary>The warning of a record whose body held no article text.</summary>
+    public const string NoTextWarning = "no article text found: paragraphs are empty";
+
     public static ParseOutcome Build(ArticleDraft draft, string path, string format, ImmutableArray<string> decodingWarnings)
     {
         var paragraphs = draft.Paragraphs.Contains(string.Empty) ? draft.Paragraphs.RemoveAll(p => p.Length == 0) : draft.Paragraphs;
-        if (paragraphs.IsEmpty)
+        var title = TextNormalizer.TrimAll(draft.Title ?? string.Empty).ToString();
+        if (paragraphs.IsEmpty && title.Length == 0)
         {
-            return new ParseOutcome.Failed(path, "no article body found");
+            return new ParseOutcome.Failed(path, "no title and no article text found");
         }
 
         var warnings = ImmutableArray.CreateBuilder<string>();
         warnings.AddRange(decodingWarnings);
         warnings.AddRange(draft.Warnings);
+        if (paragraphs.IsEmpty)
+        {
+            warnings.Add(NoTextWarning);
+        }
 
-        var title = TextNormalizer.TrimAll(draft.Title ?? string.Empty).ToString();
         if (title.Length == 0)
         {
             title = Shorten(paragraphs[0], 80);

@@ -12,6 +12,11 @@ public sealed class CreditsParserTests
     [InlineData("(編輯:陳承功／譯者:陳彥鈞)", "陳承功", "陳彥鈞")]
     [InlineData("（譯者：陳正健、陳彥鈞/編輯：陳承功）", "陳承功", "陳正健|陳彥鈞")]
     [InlineData("編輯：溫曉平", "溫曉平", "")]
+    [InlineData("（編譯：王小明/核稿：李大華）", "李大華", "王小明")]
+    [InlineData("最後一段。（編輯'：陳承功）1120913", "陳承功", "")]
+    [InlineData("（譯者’：楊惟敬/核稿：陳昱婷）", "陳昱婷", "楊惟敬")]
+    [InlineData("編輯：施芷珊\u3000網編：畢子默", "施芷珊|畢子默", "")]
+    [InlineData("編輯：李向陽（台北）\u3000網編：程皓楠", "李向陽|程皓楠", "")]
     public void ParseParagraph_Credits_SplitsRolesAndNames(string paragraph, string editors, string translators)
     {
         var credits = CreditsParser.ParseParagraph(paragraph);

@@ -18,6 +18,9 @@ public sealed class DatelineParserTests
     [InlineData("（中央社13日首爾電）韓聯社報導", "首爾", 13, "電", "")]
     [InlineData("（中央社記者廖禹揚１３日首爾專電）", "首爾", 13, "專電", "廖禹揚")]
     [InlineData("（中央社綜合外電報導）", null, null, "綜合外電報導", "")]
+    [InlineData("（中央社巴黎3日綜外電報導）法國總統", "巴黎", 3, "綜外電報導", "")]
+    [InlineData("（中央社台北28電）行政院今天", "台北", 28, "電", "")]
+    [InlineData("（中央社記者王小明台北28電）行政院今天", "台北", 28, "電", "王小明")]
     public void TryParseOpening_CnaDatelines_ReadsEveryPart(string paragraph, string? location, int? day, string kind, string authors)
     {
         Assert.True(DatelineParser.TryParseOpening(paragraph, out var parsed));
@@ -33,6 +36,8 @@ public sealed class DatelineParserTests
     [InlineData("（編輯：陳承功）1120913")]
     [InlineData("（中央社）")]
     [InlineData("（路透社報導）金正恩")]
+    [InlineData("（中央社2024電）")]
+    [InlineData("（中央社123電）")]
     [InlineData("")]
     public void TryParseOpening_NotADateline_ReturnsFalse(string paragraph)
     {

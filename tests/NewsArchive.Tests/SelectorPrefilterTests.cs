@@ -32,6 +32,7 @@ public sealed class SelectorPrefilterTests
         {
             var text = File.ReadAllText(golden.InputPath);
             if (FrontMatterParser.TrySplit(text, out var post)
+                && !TextNormalizer.IsBlank(post.BodySpan)
                 && JekyllBody.TryToHtml(post.Text.AsMemory(post.BodyStart), new Detection.ParseContext().Markdown, out var html, out _))
             {
                 yield return [golden.Name, html.ToString()];

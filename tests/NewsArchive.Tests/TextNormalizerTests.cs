@@ -11,24 +11,38 @@ public sealed class TextNormalizerTests
     [InlineData("\u3000\u3000段落開頭", "段落開頭")]
     [InlineData("恒指一度升逾170點\u3000網易急升12%", "恒指一度升逾170點\u3000網易急升12%")]
     [InlineData("a\u3000 b", "a b")]
-    [InlineData("a\u200Bb", "a b")]
+    [InlineData("特朗\u200B普", "特朗普")]
+    [InlineData("a\u200Cb\u200Dc\u2060d\uFEFFe", "abcde")]
+    [InlineData("\u200B 開頭 \u200B", "開頭")]
+    [InlineData("a \u200B b", "a b")]
+    [InlineData("a\u3000\u200Bb", "a\u3000b")]
+    [InlineData("\u200B\u200B", "")]
     [InlineData("", "")]
-    public void Normalize_WhiteSpace_TrimsAndCollapses(string input, string expected)
+    public void Normalize_WhiteSpaceAndZeroWidth_TrimsCollapsesAndRemoves(string input, string expected)
     {
         Assert.Equal(expected, TextNormalizer.Normalize(input));
     }
 
     [Fact]
-    public void IsSpace_IsWhiteSpacePlusZeroWidthCharacters_ForEveryChar()
+    public void IsSpace_IsCharIsWhiteSpace_ForEveryChar()
     {
         for (var c = char.MinValue; ; c++)
         {
-            var expected = char.IsWhiteSpace(c) || c is '\u200B' or '\u200C' or '\u200D' or '\uFEFF';
+            var expected = char.IsWhiteSpace(c);
             Assert.True(expected == TextNormalizer.IsSpace(c), $"U+{(int)c:X4}");
             if (c == char.MaxValue)
             {
                 break;
             }
         }
+    }
+
+    [Theory]
+    [InlineData("a b\u200B", 2)]
+    [InlineData("\u3000中文\u00A0", 2)]
+    [InlineData("", 0)]
+    public void CountVisible_SkipsSpacesAndZeroWidth(string text, int expected)
+    {
+        Assert.Equal(expected, TextNormalizer.CountVisible(text));
     }
 }

@@ -6,6 +6,7 @@ namespace NewsArchive.Detection;
 public sealed class SourceDocument
 {
     private readonly Lazy<JekyllPost?> post;
+    private bool? isHtmlPage;
 
     public SourceDocument(string path, string text)
     {
@@ -22,6 +23,9 @@ public sealed class SourceDocument
 
     /// <summary>The Jekyll post, or null when the text does not open with front matter.</summary>
     public JekyllPost? Post => post.Value;
+
+    /// <summary>Whether the text is an HTML page's markup (<see cref="HtmlPageSniffer"/>), worked out once.</summary>
+    public bool IsHtmlPage => isHtmlPage ??= HtmlPageSniffer.IsHtmlPage(Text);
 
     /// <summary>
     /// Work on this document that a profile needs both to detect and to parse it, done once: the

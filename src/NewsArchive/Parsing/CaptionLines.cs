@@ -4,7 +4,8 @@ namespace NewsArchive.Parsing;
 
 /// <summary>
 /// Image captions in text dumps. A page's caption shows up printed twice in a row, or shortened with
-/// <c>...</c> and then in full, or once with a photo credit at its end (<c>圖／美聯社</c>, <c>記者沈能元／攝影</c>).
+/// <c>...</c> and then in full, or once with a photo credit at its end (<c>圖／美聯社</c>, <c>記者沈能元／攝影</c>,
+/// and on the pre-2020 layout <c>聯合報系資料照</c>, <c>記者林伯東攝影</c>, <c>圖片提供／…</c>).
 /// </summary>
 public static partial class CaptionLines
 {
@@ -41,6 +42,6 @@ public static partial class CaptionLines
         // not every position of a long paragraph.
         line.Length <= MaxCaptionLength && PhotoCredit().IsMatch(line.AsSpan(Math.Max(0, line.Length - 64)));
 
-    [GeneratedRegex(@"(?:[（(]?(?:圖|圖片|照片|攝影|影像|資料照)(?:／|/|：|:)\s*[^，。／/]{1,24}[)）]?|(?:記者|攝影記者)?[\p{IsCJKUnifiedIdeographs}]{2,4}(?:／|/)攝影|圖取自[^，。]{1,30}|(?:翻攝|截圖自)[^，。]{1,30})$")]
+    [GeneratedRegex(@"(?:[（(]?(?:圖|圖片|照片|攝影|影像|資料照|圖片提供|照片提供|圖片來源|圖片翻攝)(?:／|/|：|:)\s*[^，。／/]{1,24}[)）]?|(?:記者|攝影記者)?[\p{IsCJKUnifiedIdeographs}]{2,4}(?:／|/)攝影|(?:記者|攝影記者)[\p{IsCJKUnifiedIdeographs}]{2,4}攝影|[（(]?(?:聯合報系|報系|本報|中央社)?資料照(?:片)?[)）]?|圖取自[^，。]{1,30}|(?:翻攝|截圖自)[^，。]{1,30})$")]
     private static partial Regex PhotoCredit();
 }

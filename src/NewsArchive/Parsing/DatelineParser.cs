@@ -10,22 +10,16 @@ public sealed record ParsedDateline(string? Agency, ImmutableArray<string> Autho
 /// Parses datelines: CNA's opening <c>（中央社記者廖禹揚首爾13日專電）</c> in half- or full-width brackets,
 /// and the place/day/kind run that ends a UDN byline (<c>基輔22日專電</c>, <c>台北即時報導</c>).
 /// Reporters come first (<c>記者</c>, several joined by <c>、</c>), then the place, the day
-/// (<c>13日</c>, before or after the place, or absent as in <c>特稿</c>) and the kind of dispatch.
+/// (<c>13日</c>, before or after the place, <c>28</c> with no 日 as in <c>台北28電</c>, or absent as in
+/// <c>特稿</c>) and the kind of dispatch.
 /// </summary>
 public static class DatelineParser
 {
-    /// <summary>Dispatch kinds, longest first so <c>綜合外電報導</c> wins over <c>報導</c>.</summary>
-    private static readonly ImmutableArray<string> Kinds =
-    [
-        "綜合外電報導", "外電綜合報導", "綜合報導", "外電報導", "即時報導", "連線報導", "採訪報導", "聯合報導", "特派報導", "報導",
-        "綜合外電", "專電", "特稿", "專訪", "快訊", "電",
-    ];
+    /// <summary>Dispatch kinds (<see cref="NewsRoles.DispatchKinds"/>), longest first.</summary>
+    private static readonly ImmutableArray<string> Kinds = NewsRoles.DispatchKinds;
 
-    /// <summary>Role words that introduce a reporter's name in a dateline or byline.</summary>
-    private static readonly ImmutableArray<string> ReporterRoles =
-    [
-        "實習記者", "特派記者", "特約記者", "駐地記者", "特派員", "記者", "編譯", "撰稿",
-    ];
+    /// <summary>Role words that introduce a reporter's name in a dateline or byline (<see cref="NewsRoles"/>).</summary>
+    private static readonly ImmutableArray<string> ReporterRoles = NewsRoles.BylineRoles;
 
     /// <summary>Agencies that open a CNA-style bracketed dateline.</summary>
     private static readonly ImmutableArray<string> BracketAgencies = ["中央社", "中央通訊社"];
@@ -101,6 +95,11 @@ public static class DatelineParser
             before = core[..dayStart];
             after = core[dayEnd..];
         }
+        else if (TryFindTrailingDay(core, out dayStart, out dayValue))
+        {
+            day = dayValue;
+            before = core[..dayStart];
+        }
 
         var names = ImmutableArray.CreateBuilder<string>();
         var places = new List<string>();
@@ -117,7 +116,7 @@ public static class DatelineParser
         }
 
         // Only CJK text, digits and the joiners may remain; anything else was not a dateline.
-        if (location is not null && !IsPlaceText(location))
+        if (location is not null && (!IsPlaceText(location) || !location.Any(char.IsLetter)))
         {
             return false;
         }
@@ -257,6 +256,31 @@ public static class DatelineParser
         }
 
         return false;
+    }
+
+    /// <summary>A day written without 日 right before the kind: the <c>28</c> of <c>台北28電</c>.</summary>
+    private static bool TryFindTrailingDay(string core, out int start, out int day)
+    {
+        start = core.Length;
+        day = 0;
+        var value = 0;
+        var scale = 1;
+        while (start > 0 && core.Length - start < 2 && DigitValue(core[start - 1]) is { } digit)
+        {
+            value += digit * scale;
+            scale *= 10;
+            start--;
+        }
+
+        // The digits must follow a place: a bare number is not a dateline, nor a run of three digits.
+        if (start == core.Length || start == 0 || DigitValue(core[start - 1]) is not null || value is < 1 or > 31)
+        {
+            start = core.Length;
+            return false;
+        }
+
+        day = value;
+        return true;
     }
 
     private static int? DigitValue(char c) => c switch

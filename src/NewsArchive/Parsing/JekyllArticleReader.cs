@@ -11,6 +11,34 @@ namespace NewsArchive.Parsing;
 /// </summary>
 public static class JekyllArticleReader
 {
+    /// <summary>
+    /// How many short lines may stand above the opening dateline (a video credit, a photo line): the
+    /// dateline is looked for in the first paragraph that is not such a line.
+    /// </summary>
+    private const int MaxLinesAboveDateline = 2;
+
+    /// <summary>A line above the dateline is short; a paragraph of text is not skipped to find one.</summary>
+    private const int MaxLineAboveDatelineChars = 60;
+
+    /// <summary>The opening dateline, in the first paragraph or under up to two short lines above it.</summary>
+    internal static ParsedDateline? FindOpening(IReadOnlyList<string> paragraphs)
+    {
+        for (var i = 0; i < paragraphs.Count && i <= MaxLinesAboveDateline; i++)
+        {
+            if (DatelineParser.TryParseOpening(paragraphs[i], out var opening))
+            {
+                return opening;
+            }
+
+            if (paragraphs[i].Length > MaxLineAboveDatelineChars)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
     public static ProfileResult Read(SourceDocument document, ParseContext context, HtmlSiteRules rules, string? defaultSource = null)
     {
         var post = document.Post;
@@ -23,16 +51,24 @@ public static class JekyllArticleReader
         warnings.AddRange(post.Warnings);
         var frontMatter = post.FrontMatter;
         var skip = JekyllFields.SkipTitleHeader(post.BodySpan, out var headerTitle, out var headerUrl);
-        if (TextNormalizer.IsBlank(post.BodySpan[skip..]))
-        {
-            return ProfileResult.Failed("front matter has no body");
-        }
-
         var body = post.Text.AsMemory(post.BodyStart + skip);
 
         var url = JekyllFields.Url(frontMatter) ?? headerUrl;
         var source = defaultSource ?? JekyllFields.Source(frontMatter, url);
         var published = JekyllFields.Published(frontMatter, source, warnings);
+        if (TextNormalizer.IsBlank(body.Span))
+        {
+            // The scraper caught the header but not the text: the record keeps what the header says.
+            return ProfileResult.Success(new ArticleDraft
+            {
+                Source = source,
+                Url = url,
+                Title = JekyllFields.Title(frontMatter) ?? headerTitle,
+                Published = published,
+                FrontMatter = frontMatter,
+                Warnings = warnings.ToImmutable(),
+            });
+        }
 
         if (!JekyllBody.TryToHtml(body, context.Markdown, out var html, out var bodyWarning))
         {
@@ -65,13 +101,13 @@ public static class JekyllArticleReader
         string? agency = null;
         Records.Dateline? dateline = null;
         var authors = ImmutableArray<string>.Empty;
-        if (!paragraphs.IsEmpty && DatelineParser.TryParseOpening(paragraphs[0], out var opening))
+        if (FindOpening(paragraphs) is { } opening)
         {
             agency = opening.Agency;
             dateline = opening.Dateline;
             authors = opening.Authors;
         }
-        else if (source == "cna")
+        else if (source == "cna" && !paragraphs.IsEmpty)
         {
             warnings.Add("no dateline found");
         }

@@ -5,7 +5,9 @@ using System.Text;
 namespace NewsArchive.Parsing;
 
 /// <summary>
-/// Plain-text clean-up for paragraphs: trims, and collapses each run of white space to one space.
+/// Plain-text clean-up for paragraphs: trims, collapses each run of white space to one space, and
+/// removes the zero-width characters that scraped pages scatter through words (U+200B–U+200D,
+/// U+2060, U+FEFF): <c>特朗\u200B普</c> is <c>特朗普</c>, not <c>特朗 普</c>.
 /// A lone ideographic space (U+3000) between words is kept: Chinese text uses it as a separator
 /// (RTHK titles, quoted names), and folding it into an ASCII space would change the text.
 /// </summary>
@@ -15,7 +17,7 @@ public static class TextNormalizer
     public static string Normalize(string text)
     {
         var trimmed = TrimAll(text);
-        return trimmed.Length == text.Length && !NeedsCollapse(trimmed) ? text : Normalize(trimmed);
+        return trimmed.Length == text.Length && !NeedsCleaning(trimmed) ? text : Normalize(trimmed);
     }
 
     public static string Normalize(ReadOnlySpan<char> text)
@@ -26,7 +28,7 @@ public static class TextNormalizer
             return string.Empty;
         }
 
-        if (!NeedsCollapse(text))
+        if (!NeedsCleaning(text))
         {
             return text.ToString();
         }
@@ -36,6 +38,12 @@ public static class TextNormalizer
         while (i < text.Length)
         {
             var c = text[i];
+            if (IsInvisible(c))
+            {
+                i++;
+                continue;
+            }
+
             if (!IsSpace(c))
             {
                 builder.Append(c);
@@ -43,29 +51,32 @@ public static class TextNormalizer
                 continue;
             }
 
-            var start = i;
-            while (i < text.Length && IsSpace(text[i]))
+            // A run of spaces, invisible characters inside it included.
+            var spaces = 0;
+            var first = c;
+            while (i < text.Length && (IsSpace(text[i]) || IsInvisible(text[i])))
             {
+                spaces += IsSpace(text[i]) ? 1 : 0;
                 i++;
             }
 
-            builder.Append(i - start == 1 && c == '\u3000' ? '\u3000' : ' ');
+            builder.Append(spaces == 1 && first == '\u3000' ? '\u3000' : ' ');
         }
 
         return builder.ToString();
     }
 
-    /// <summary>Trims every kind of white space, full-width and no-break spaces included.</summary>
+    /// <summary>Trims every kind of white space, full-width and no-break spaces included, and zero-width characters.</summary>
     public static ReadOnlySpan<char> TrimAll(ReadOnlySpan<char> text)
     {
         var start = 0;
         var end = text.Length;
-        while (start < end && IsSpace(text[start]))
+        while (start < end && IsBlankChar(text[start]))
         {
             start++;
         }
 
-        while (end > start && IsSpace(text[end - 1]))
+        while (end > start && IsBlankChar(text[end - 1]))
         {
             end--;
         }
@@ -75,13 +86,13 @@ public static class TextNormalizer
 
     public static bool IsBlank(ReadOnlySpan<char> text) => TrimAll(text).IsEmpty;
 
-    /// <summary>How many characters of the text are not white space: what a reader sees of it.</summary>
+    /// <summary>How many characters of the text are neither white space nor invisible: what a reader sees of it.</summary>
     public static int CountVisible(ReadOnlySpan<char> text)
     {
         var count = 0;
         foreach (var c in text)
         {
-            if (!IsSpace(c))
+            if (!IsBlankChar(c))
             {
                 count++;
             }
@@ -90,27 +101,33 @@ public static class TextNormalizer
         return count;
     }
 
-    /// <summary>White space, plus the zero-width characters that scraped pages scatter through text.</summary>
+    /// <summary>White space, as <see cref="char.IsWhiteSpace(char)"/> defines it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsSpace(char c) => (SpaceBitmap[c >> 5] & (1u << c)) != 0;
 
+    /// <summary>Zero-width characters: no width, no meaning in text, removed wherever they stand.</summary>
+    public static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsBlankChar(char c) => IsSpace(c) || (c >= '\u200B' && IsInvisible(c));
+
     /// <summary>
-    /// The definition behind <see cref="IsSpace"/>, spelled out: what <see cref="char.IsWhiteSpace(char)"/>
-    /// says, plus U+200B–U+200D and U+FEFF.
+    /// The definition behind <see cref="IsSpace"/>, spelled out as <see cref="char.IsWhiteSpace(char)"/>
+    /// has it; a test compares the two for every char.
     /// </summary>
     private static bool IsSpaceByDefinition(char c) => c switch
     {
         <= '\u00FF' => c is ' ' or (>= '\t' and <= '\r') or '\u0085' or '\u00A0',
         < '\u2000' => c == '\u1680',
-        <= '\u200D' => true,
-        _ => c is '\u2028' or '\u2029' or '\u202F' or '\u205F' or '\u3000' or '\uFEFF',
+        <= '\u200A' => true,
+        _ => c is '\u2028' or '\u2029' or '\u202F' or '\u205F' or '\u3000',
     };
 
     /// <summary>One bit per UTF-16 code unit (8 KB), so the test per character is a load and a mask.</summary>
     private static readonly uint[] SpaceBitmap = BuildSpaceBitmap();
 
-    /// <summary>Every space character, to find the next one in a vectorised search.</summary>
-    private static readonly SearchValues<char> SpaceCharacters = SearchValues.Create(AllSpaces());
+    /// <summary>Every space and invisible character, to find the next one in a vectorised search.</summary>
+    private static readonly SearchValues<char> SpecialCharacters = SearchValues.Create([.. AllSpaces(), '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF']);
 
     private static uint[] BuildSpaceBitmap()
     {
@@ -138,15 +155,16 @@ public static class TextNormalizer
     }
 
     /// <summary>
-    /// Whether any white space is other than a single ASCII space or a lone ideographic space. The
-    /// search jumps from one space character to the next; most of a Chinese paragraph has none.
+    /// Whether any character is invisible, or any white space other than a single ASCII space or a lone
+    /// ideographic space. The search jumps from one such character to the next; most of a Chinese
+    /// paragraph has none.
     /// </summary>
-    private static bool NeedsCollapse(ReadOnlySpan<char> text)
+    private static bool NeedsCleaning(ReadOnlySpan<char> text)
     {
         var offset = 0;
         while (true)
         {
-            var found = text[offset..].IndexOfAny(SpaceCharacters);
+            var found = text[offset..].IndexOfAny(SpecialCharacters);
             if (found < 0)
             {
                 return false;
@@ -154,7 +172,7 @@ public static class TextNormalizer
 
             var i = offset + found;
             var c = text[i];
-            if (c is not (' ' or '\u3000') || (i + 1 < text.Length && IsSpace(text[i + 1])))
+            if (c is not (' ' or '\u3000') || (i + 1 < text.Length && IsBlankChar(text[i + 1])))
             {
                 return true;
             }

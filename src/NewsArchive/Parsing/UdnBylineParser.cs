@@ -27,14 +27,16 @@ public static partial class UdnBylineParser
 
     private const int MaxLength = 120;
 
-    private static readonly System.Buffers.SearchValues<char> DispatchEndings = System.Buffers.SearchValues.Create("導電稿訪訊");
+    /// <summary>The last characters of the dispatch kinds (報導, 電, 稿, 訪, 訊): every byline holds one.</summary>
+    private static readonly System.Buffers.SearchValues<char> DispatchEndings =
+        System.Buffers.SearchValues.Create(string.Concat(NewsRoles.DispatchKinds.Select(k => k[^1]).Distinct()));
 
     public static bool TryParse(string line, out UdnByline byline)
     {
         byline = null!;
         if (line.Length > MaxLength * 2 || line.AsSpan().IndexOfAny(DispatchEndings) < 0)
         {
-            // Every byline ends in a dispatch kind (報導, 電, 稿, 訪, 訊): most lines are out at once.
+            // Every byline ends in a dispatch kind: most lines are out at once.
             return false;
         }
 

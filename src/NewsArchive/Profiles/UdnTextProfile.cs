@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using NewsArchive.Detection;
 using NewsArchive.Parsing;
 using NewsArchive.Records;
+using NewsArchive.Rules;
 
 namespace NewsArchive.Profiles;
 
@@ -30,34 +31,43 @@ public sealed partial class UdnTextProfile : IFormatProfile
     ];
 
     /// <summary>Lines where the page leaves the article for good: promos, comments, site-wide lists, footer.</summary>
-    private static readonly ImmutableArray<LineRule> PageEnd =
+    private static readonly ImmutableArray<EndOfPageRule> PageEnd =
     [
-        LineRule.Drop(@"^商品推薦$", "商品推薦 product promos"),
-        LineRule.Drop(@"^udn討論區$", "udn討論區 comment area"),
-        LineRule.Drop(@"^(?:共\s*)?\d+\s*則留言$", "N 則留言 comment counter"),
-        LineRule.Drop(@"^FB留言$", "Facebook comments"),
-        LineRule.Drop(@"^贊助廣告$", "贊助廣告 sponsored links"),
-        LineRule.Drop(@"^(?:作者文章|最新文章|熱門新聞|猜你喜歡|你可能也會喜歡|看更多|回應|More)$", "site-wide article lists"),
-        LineRule.Drop(@"^規範$", "規範 comment rules"),
+        LineRule.EndOfPage(@"^商品推薦$", "商品推薦 product promos"),
+        LineRule.EndOfPage(@"^udn討論區$", "udn討論區 comment area"),
+        LineRule.EndOfPage(@"^(?:共\s*)?[0-9]+\s*則留言$", "N 則留言 comment counter"),
+        LineRule.EndOfPage(@"^FB留言$", "FB留言 Facebook comments"),
+        LineRule.EndOfPage(@"^贊助廣告$", "贊助廣告 sponsored links"),
+        LineRule.EndOfPage(@"^(?:作者文章|最新文章|熱門新聞|猜你喜歡|你可能也會喜歡|看更多|回應|More)$", "site-wide article lists (熱門新聞, 猜你喜歡)"),
+        LineRule.EndOfPage(@"^規範$", "規範 comment rules"),
     ];
 
     /// <summary>Lines that end the body but not the further-reading lists after it.</summary>
-    private static readonly ImmutableArray<LineRule> BodyEnd =
+    private static readonly ImmutableArray<EndOfBodyRule> BodyEnd =
     [
-        LineRule.Drop(@"^收看更多文章", "follow-our-page promo"),
+        LineRule.EndOfBody(@"^收看更多文章", "收看更多文章 follow-our-page promo"),
     ];
 
     /// <summary>Lines that are never text, wherever they stand.</summary>
-    private static readonly ImmutableArray<LineRule> Noise =
+    private static readonly ImmutableArray<DropRule> Noise =
     [
-        LineRule.Drop(@"(?i)^(?:•\s*)?(?:facebook|twitter|whatsapp|line|plurk|email|telegram|分享|複製連結|列印|字級|收藏|訂閱)$", "share widgets"),
+        LineRule.Drop(
+            @"(?i)^(?:•\s*)?(?:facebook|twitter|whatsapp|line|plurk|email|telegram|分享|複製連結|列印|字級|收藏|訂閱|(?:用|以)?(?:line|fb|facebook|臉書)(?:傳送|分享)|分享(?:到|至)\S{1,12})$",
+            "share widgets (用LINE傳送, 分享)"),
+        LineRule.Drop(@"^(?:\+|＋|A-\s*A\+|A\s*-\s*A\s*\+|A\+\s*A-|﹒|‧)$", "font-size and share buttons (A-A+, +)"),
         LineRule.Drop(@"^發布$", "發布 comment button"),
         LineRule.Drop(@"^•\s", "comment-policy bullets"),
         LineRule.Drop(@"^\[[^\]]*\]$", "form fields and image placeholders"),
-        LineRule.Drop(@"^\d{1,2}:\d{2} / \d{1,2}:\d{2}$", "audio player"),
+        LineRule.Drop(@"^[0-9]{1,2}:[0-9]{2} / [0-9]{1,2}:[0-9]{2}$", "audio player time"),
         LineRule.Drop(@"^聽新聞$", "聽新聞 audio player"),
-        LineRule.Drop(@"^Your browser does not support", "audio player"),
+        LineRule.Drop(@"^Your browser does not support", "audio player fallback text"),
     ];
+
+    /// <summary>
+    /// How many lines above the byline the headline may stand, share widgets and blank lines between
+    /// (udn-text-old-layout-widgets: LINE, +, bullets and A-A+ between headline and byline).
+    /// </summary>
+    private const int HeadlineWindow = 12;
 
     /// <summary>The key of this profile's shared analysis of a document (<see cref="SourceDocument.Memo{T}"/>).</summary>
     private static readonly object AnalysisKey = new();
@@ -75,8 +85,9 @@ public sealed partial class UdnTextProfile : IFormatProfile
 
     public DetectionConfidence Detect(SourceDocument document)
     {
-        if (FrontMatterParser.HasFrontMatter(document.Text))
+        if (FrontMatterParser.HasFrontMatter(document.Text) || document.IsHtmlPage)
         {
+            // A text dump is text: a saved page's markup is another container, never a dump.
             return DetectionConfidence.None;
         }
 
@@ -135,7 +146,16 @@ public sealed partial class UdnTextProfile : IFormatProfile
             }
         }
 
-        var bodyEnd = ReadBody(lines, bylineIndex + 1, out var paragraphs, out var images);
+        var log = new RuleLog();
+        for (var i = headlineIndex + 1; i < bylineIndex; i++)
+        {
+            if (NoiseRule(lines[i]) is { } widget)
+            {
+                log.Fired(widget);
+            }
+        }
+
+        var bodyEnd = ReadBody(lines, bylineIndex + 1, log, out var paragraphs, out var images);
         var tags = ImmutableArray<string>.Empty;
         if (paragraphs.Count > 0 && TryReadTags(paragraphs[^1], out var bodyTags))
         {
@@ -143,7 +163,7 @@ public sealed partial class UdnTextProfile : IFormatProfile
             paragraphs.RemoveAt(paragraphs.Count - 1);
         }
 
-        var related = ReadRelatedSections(lines, bodyEnd, title, ref tags);
+        var related = ReadRelatedSections(lines, bodyEnd, title, log, ref tags);
         var credits = CreditsParser.Parse(paragraphs);
         return ProfileResult.Success(new ArticleDraft
         {
@@ -161,6 +181,7 @@ public sealed partial class UdnTextProfile : IFormatProfile
             Related = related,
             Images = images,
             Warnings = warnings.ToImmutable(),
+            RuleHits = log.ToImmutable(),
         });
     }
 
@@ -224,9 +245,9 @@ public sealed partial class UdnTextProfile : IFormatProfile
     /// <summary>The nearest line above <paramref name="index"/> that is text, skipping blanks and share widgets.</summary>
     private static int FindHeadline(string[] lines, int index)
     {
-        for (var i = index - 1; i >= 0 && i >= index - 8; i--)
+        for (var i = index - 1; i >= 0 && i >= index - HeadlineWindow; i--)
         {
-            if (lines[i].Length == 0 || IsNoise(lines[i]))
+            if (lines[i].Length == 0 || NoiseRule(lines[i]) is not null)
             {
                 continue;
             }
@@ -238,11 +259,11 @@ public sealed partial class UdnTextProfile : IFormatProfile
     }
 
     private static bool IsHeadlineLike(string line) =>
-        line.Length is >= 4 and <= 120 && !DateLine().IsMatch(line) && !TimestampOnly().IsMatch(line) && !line.EndsWith('。')
-        && !PageEnd.Any(r => r.Matches(line)) && !RelatedSections.Any(s => s.Heading == line);
+        line.Length is >= 4 and <= 120 && HasWord(line) && !DateLine().IsMatch(line) && !TimestampOnly().IsMatch(line) && !line.EndsWith('。')
+        && PageEndRule(line) is null && !RelatedSections.Any(s => s.Heading == line);
 
     /// <summary>Reads the body from <paramref name="start"/>; returns the index of the line that ended it.</summary>
-    private static int ReadBody(string[] lines, int start, out List<string> paragraphs, out ImmutableArray<ArticleImage> images)
+    private static int ReadBody(string[] lines, int start, RuleLog log, out List<string> paragraphs, out ImmutableArray<ArticleImage> images)
     {
         paragraphs = [];
         var captions = ImmutableArray.CreateBuilder<ArticleImage>();
@@ -250,13 +271,25 @@ public sealed partial class UdnTextProfile : IFormatProfile
         for (; i < lines.Length; i++)
         {
             var line = lines[i];
-            if (line.Length == 0 || IsNoise(line))
+            if (line.Length == 0)
             {
                 continue;
             }
 
-            if (IsSectionHeading(line) || PageEnd.Any(r => r.Matches(line)) || BodyEnd.Any(r => r.Matches(line)))
+            if (NoiseRule(line) is { } noise)
             {
+                log.RemovedParagraph(noise, TextNormalizer.CountVisible(line));
+                continue;
+            }
+
+            if (IsSectionHeading(line))
+            {
+                break;
+            }
+
+            if (EndRule(line) is { } end)
+            {
+                log.Fired(end);
                 break;
             }
 
@@ -281,7 +314,7 @@ public sealed partial class UdnTextProfile : IFormatProfile
         return i;
     }
 
-    private static ImmutableArray<RelatedLink> ReadRelatedSections(string[] lines, int start, string title, ref ImmutableArray<string> tags)
+    private static ImmutableArray<RelatedLink> ReadRelatedSections(string[] lines, int start, string title, RuleLog log, ref ImmutableArray<string> tags)
     {
         var related = ImmutableArray.CreateBuilder<RelatedLink>();
         RelatedStyle? style = null;
@@ -290,13 +323,20 @@ public sealed partial class UdnTextProfile : IFormatProfile
         for (var i = start; i < lines.Length; i++)
         {
             var line = lines[i];
-            if (PageEnd.Any(r => r.Matches(line)))
+            if (PageEndRule(line) is { } pageEnd)
             {
+                log.Fired(pageEnd);
                 break;
             }
 
-            if (line.Length == 0 || IsNoise(line))
+            if (line.Length == 0)
             {
+                continue;
+            }
+
+            if (NoiseRule(line) is { } noise)
+            {
+                log.Fired(noise);
                 continue;
             }
 
@@ -308,7 +348,7 @@ public sealed partial class UdnTextProfile : IFormatProfile
                 continue;
             }
 
-            if (style is null || BodyEnd.Any(r => r.Matches(line)))
+            if (style is null || BodyEndRule(line) is not null)
             {
                 style = null;
                 continue;
@@ -346,13 +386,14 @@ public sealed partial class UdnTextProfile : IFormatProfile
     }
 
     /// <summary>
-    /// The keyword line: a few short words separated by spaces, no sentence punctuation
-    /// (<c>烏克蘭 俄羅斯 俄烏戰爭</c>, <c>2024選舉 2024總統選舉 楊志良 郭台銘</c>).
+    /// The keyword line: a few short words separated by spaces, or by <c>﹒</c> on the pre-2020 layout,
+    /// no sentence punctuation (<c>烏克蘭 俄羅斯 俄烏戰爭</c>, <c>2024選舉 2024總統選舉 楊志良 郭台銘</c>,
+    /// <c>台北﹒颱風﹒停班</c>).
     /// </summary>
     internal static bool TryReadTags(string line, out ImmutableArray<string> tags)
     {
         tags = [];
-        var words = line.Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
+        var words = line.Split(KeywordSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (words.Length is 0 or > 12 || line.Length > 100 || DateLine().IsMatch(line) || TimestampOnly().IsMatch(line))
         {
             return false;
@@ -367,6 +408,8 @@ public sealed partial class UdnTextProfile : IFormatProfile
         return true;
     }
 
+    private static readonly char[] KeywordSeparators = [' ', '\u3000', '﹒', '‧'];
+
     private static bool IsSentencePunctuation(char c) =>
         c is '，' or '。' or '、' or '「' or '」' or '『' or '』' or '：' or '；' or '？' or '！' or '（' or '）' or '…' or '《' or '》'
             or ',' or '.' or ':' or ';' or '?' or '!' or '(' or ')' or '"' or '“' or '”' or '|' or '︱';
@@ -377,7 +420,41 @@ public sealed partial class UdnTextProfile : IFormatProfile
 
     private static bool IsSectionHeading(string line) => RelatedSections.Any(s => s.Heading == line);
 
-    private static bool IsNoise(string line) => Noise.Any(r => r.Matches(line));
+    private static DropRule? NoiseRule(string line) => FirstMatch(Noise, line);
+
+    private static EndOfPageRule? PageEndRule(string line) => FirstMatch(PageEnd, line);
+
+    private static EndOfBodyRule? BodyEndRule(string line) => FirstMatch(BodyEnd, line);
+
+    private static LineRule? EndRule(string line) => (LineRule?)PageEndRule(line) ?? BodyEndRule(line);
+
+    private static T? FirstMatch<T>(ImmutableArray<T> rules, string line)
+        where T : LineRule
+    {
+        foreach (var rule in rules)
+        {
+            if (rule.Matches(line))
+            {
+                return rule;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Two letters in a row, CJK or Latin: a widget line (<c>A-A+</c>, <c>+</c>) has none.</summary>
+    private static bool HasWord(string line)
+    {
+        for (var i = 1; i < line.Length; i++)
+        {
+            if (char.IsLetter(line[i]) && char.IsLetter(line[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A date in the page header (the cropped dump's <c>date 2025-08-23</c> widget) above the headline.</summary>
     private static string? FindPageDate(string[] lines, int headlineIndex)
