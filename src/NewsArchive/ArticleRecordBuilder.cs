@@ -17,7 +17,7 @@ public static class ArticleRecordBuilder
     public static ParseOutcome Build(ArticleDraft draft, string path, string format, ImmutableArray<string> decodingWarnings)
     {
         var paragraphs = draft.Paragraphs.Contains(string.Empty) ? draft.Paragraphs.RemoveAll(p => p.Length == 0) : draft.Paragraphs;
-        var title = TextNormalizer.TrimAll(draft.Title ?? string.Empty).ToString();
+        var title = TextNormalizer.RemoveInvisible(TextNormalizer.TrimAll(draft.Title ?? string.Empty).ToString());
         if (paragraphs.IsEmpty && title.Length == 0)
         {
             return new ParseOutcome.Failed(path, "no title and no article text found");

@@ -21,6 +21,9 @@ public static class FurnitureSignals
     /// <summary>A call-to-action box (a logo, one line, a link out) is at most this long.</summary>
     public const int CallToActionMaxChars = 80;
 
+    /// <summary>A short block whose text is at least this much links out (and no link within the site) is a link-out line.</summary>
+    public const double OutboundLineMinDensity = 0.8;
+
     /// <summary>A caption standing in a block after its image is at most this long.</summary>
     public const int LooseCaptionMaxChars = 150;
 
@@ -141,7 +144,14 @@ public static class FurnitureSignals
         }
 
         // A link or span without a logo is part of a sentence, not a box beside it.
-        return element.LocalName is not ("a" or "span") && ContainsCallToAction(element.TextContent);
+        if (element.LocalName is "a" or "span")
+        {
+            return false;
+        }
+
+        // A short line that is all a link out (the aggregator's address), or one that invites a follow.
+        return stats.Links == stats.OutboundLinks && stats.LinkDensity >= OutboundLineMinDensity
+            || ContainsCallToAction(element.TextContent);
     });
 
     /// <summary>A logo, icon or badge: tiny by its size attributes, or named so by its class or file name.</summary>
@@ -278,25 +288,25 @@ public static class FurnitureSignals
         return false;
     }
 
+    /// <summary>
+    /// A close control among the box's own children (a button, or a wrapper holding only one): the box
+    /// it closes is the nearest one, not every block around it.
+    /// </summary>
     private static bool HasCloseControl(IElement box)
     {
         var scanned = 0;
-        var stack = new Stack<IElement>();
-        stack.Push(box);
-        while (stack.Count > 0 && scanned++ < PopUpScanLimit)
+        foreach (var child in box.ChildNodes)
         {
-            var element = stack.Pop();
-            if (element != box && element.ChildElementCount == 0 && IsCloseControl(element))
+            if (child is IElement element)
             {
-                return true;
-            }
-
-            var children = element.ChildNodes;
-            for (var i = children.Length - 1; i >= 0; i--)
-            {
-                if (children[i] is IElement child)
+                if (scanned++ >= PopUpScanLimit)
                 {
-                    stack.Push(child);
+                    return false;
+                }
+
+                if (IsCloseControl(element))
+                {
+                    return true;
                 }
             }
         }

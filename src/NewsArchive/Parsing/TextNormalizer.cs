@@ -86,6 +86,26 @@ public static class TextNormalizer
 
     public static bool IsBlank(ReadOnlySpan<char> text) => TrimAll(text).IsEmpty;
 
+    /// <summary>The text without its zero-width characters, otherwise as it is (for titles, kept verbatim).</summary>
+    public static string RemoveInvisible(string text)
+    {
+        if (text.AsSpan().IndexOfAny(InvisibleCharacters) < 0)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (!IsInvisible(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>How many characters of the text are neither white space nor invisible: what a reader sees of it.</summary>
     public static int CountVisible(ReadOnlySpan<char> text)
     {
@@ -125,6 +145,8 @@ public static class TextNormalizer
 
     /// <summary>One bit per UTF-16 code unit (8 KB), so the test per character is a load and a mask.</summary>
     private static readonly uint[] SpaceBitmap = BuildSpaceBitmap();
+
+    private static readonly SearchValues<char> InvisibleCharacters = SearchValues.Create("\u200B\u200C\u200D\u2060\uFEFF");
 
     /// <summary>Every space and invisible character, to find the next one in a vectorised search.</summary>
     private static readonly SearchValues<char> SpecialCharacters = SearchValues.Create([.. AllSpaces(), '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF']);

@@ -18,7 +18,6 @@ public sealed class CnaJekyllProfile : IFormatProfile
             HtmlRule.Remove(".bottomBox, .topNews, .topNewsTitle, .owl-carousel, .topicItem", "聚焦新聞 carousel"),
             HtmlRule.Remove(".SubscriptionInner, .subscriInnTitle, .subsinput, .endMsg", "訂閱電子報 e-paper subscription box"),
             HtmlRule.Remove(".paragraph.adGroup, .ad", "advertising slots"),
-            HtmlRule.RemovePopUp(".glossary-popup, .glossaryPop, .popupBox, [class*='glossary'][class*='pop'], .tooltip-content", "小百科 glossary pop-ups"),
             HtmlRule.Remove(".shareBar, .shareGroup", "share buttons"),
             HtmlRule.TakeTags(".articlekeywordGroup, .keywordTag", "#keyword links"),
             HtmlRule.TakeRelated(".moreArticle, .insertGroup", "延伸閱讀 further-reading blocks and in-body read-more boxes", exclude: ".moreArticle-title"),

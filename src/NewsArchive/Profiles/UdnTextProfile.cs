@@ -34,12 +34,9 @@ public sealed partial class UdnTextProfile : IFormatProfile
     private static readonly ImmutableArray<EndOfPageRule> PageEnd =
     [
         LineRule.EndOfPage(@"^商品推薦$", "商品推薦 product promos"),
-        LineRule.EndOfPage(@"^udn討論區$", "udn討論區 comment area"),
-        LineRule.EndOfPage(@"^(?:共\s*)?[0-9]+\s*則留言$", "N 則留言 comment counter"),
-        LineRule.EndOfPage(@"^FB留言$", "FB留言 Facebook comments"),
+        LineRule.EndOfPage(@"^(?:udn討論區|(?:共\s*)?[0-9]+\s*則留言|FB留言|規範)$", "udn討論區 comment area (N 則留言, FB留言, 規範)"),
         LineRule.EndOfPage(@"^贊助廣告$", "贊助廣告 sponsored links"),
         LineRule.EndOfPage(@"^(?:作者文章|最新文章|熱門新聞|猜你喜歡|你可能也會喜歡|看更多|回應|More)$", "site-wide article lists (熱門新聞, 猜你喜歡)"),
-        LineRule.EndOfPage(@"^規範$", "規範 comment rules"),
     ];
 
     /// <summary>Lines that end the body but not the further-reading lists after it.</summary>
@@ -52,15 +49,11 @@ public sealed partial class UdnTextProfile : IFormatProfile
     private static readonly ImmutableArray<DropRule> Noise =
     [
         LineRule.Drop(
-            @"(?i)^(?:•\s*)?(?:facebook|twitter|whatsapp|line|plurk|email|telegram|分享|複製連結|列印|字級|收藏|訂閱|(?:用|以)?(?:line|fb|facebook|臉書)(?:傳送|分享)|分享(?:到|至)\S{1,12})$",
-            "share widgets (用LINE傳送, 分享)"),
-        LineRule.Drop(@"^(?:\+|＋|A-\s*A\+|A\s*-\s*A\s*\+|A\+\s*A-|﹒|‧)$", "font-size and share buttons (A-A+, +)"),
-        LineRule.Drop(@"^發布$", "發布 comment button"),
-        LineRule.Drop(@"^•\s", "comment-policy bullets"),
+            @"(?i)^(?:•\s*)?(?:facebook|twitter|whatsapp|line|plurk|email|telegram|分享|複製連結|列印|字級|收藏|訂閱|(?:用|以)?(?:line|fb|facebook|臉書)(?:傳送|分享)|分享(?:到|至)\S{1,12}|\+|＋|A\s*-\s*A\s*\+|A\+\s*A-|﹒|‧)$",
+            "share and font-size buttons (用LINE傳送, +, A-A+)"),
+        LineRule.Drop(@"^(?:發布|•\s.*)$", "comment form: 發布 button and policy bullets"),
         LineRule.Drop(@"^\[[^\]]*\]$", "form fields and image placeholders"),
-        LineRule.Drop(@"^[0-9]{1,2}:[0-9]{2} / [0-9]{1,2}:[0-9]{2}$", "audio player time"),
-        LineRule.Drop(@"^聽新聞$", "聽新聞 audio player"),
-        LineRule.Drop(@"^Your browser does not support", "audio player fallback text"),
+        LineRule.Drop(@"^(?:聽新聞|[0-9]{1,2}:[0-9]{2} / [0-9]{1,2}:[0-9]{2}|Your browser does not support.*)$", "聽新聞 audio player"),
     ];
 
     /// <summary>

@@ -14,7 +14,7 @@ public static class LossAccounting
     public const double WarnShare = 0.4;
 
     /// <summary>...when at least this many characters went: a few words of a two-line body are no loss.</summary>
-    public const int MinLostChars = 100;
+    public const int MinLostChars = 200;
 
     /// <summary>The warning for the hits of one body, or null when the loss is small.</summary>
     public static string? Warning(ImmutableArray<RuleHit> hits, int bodyChars)
