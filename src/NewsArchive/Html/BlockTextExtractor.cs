@@ -37,9 +37,11 @@ public static class BlockTextExtractor
     /// <summary>The paragraphs under <paramref name="root"/>; <paramref name="classify"/> decides for every element met.</summary>
     /// <param name="root">The subtree to read.</param>
     /// <param name="classify">Decides for every element met whether it is read or skipped.</param>
-    /// <param name="headings">When given, receives the indexes of paragraphs that are headings (<c>h1</c>–<c>h6</c>).</param>
-    public static ImmutableArray<string> Extract(INode root, Func<IElement, WalkDecision> classify, HashSet<int>? headings = null)
+    /// <param name="marks">When given, receives which paragraphs are headings (<c>h1</c>–<c>h6</c>) and which stand in a <c>blockquote</c>.</param>
+    public static ImmutableArray<string> Extract(INode root, Func<IElement, WalkDecision> classify, ParagraphMarks? marks = null)
     {
+        var quoteDepth = 0;
+        var marked = 0;
         var paragraphs = ImmutableArray.CreateBuilder<string>();
         var buffer = new ParagraphBuffer();
         var stack = new Stack<(Node Node, bool Closing)>(64);
@@ -54,9 +56,16 @@ public static class BlockTextExtractor
             {
                 var count = paragraphs.Count;
                 Flush(buffer, paragraphs, ref mend);
-                if (headings is not null && paragraphs.Count > count && IsHeading(((Element)node).LocalName))
+                var closed = ((Element)node).LocalName;
+                if (marks is not null && paragraphs.Count > count && IsHeading(closed))
                 {
-                    headings.Add(paragraphs.Count - 1);
+                    marks.Headings.Add(paragraphs.Count - 1);
+                }
+
+                Mark();
+                if (closed == "blockquote")
+                {
+                    quoteDepth--;
                 }
 
                 continue;
@@ -68,6 +77,7 @@ public static class BlockTextExtractor
             {
                 case NodeType.Text:
                     AppendText(node, buffer, paragraphs, ref mend);
+                    Mark();
                     break;
                 case NodeType.Element:
                     var element = (Element)node;
@@ -88,6 +98,7 @@ public static class BlockTextExtractor
                     if (name == "br")
                     {
                         Flush(buffer, paragraphs, ref mend);
+                        Mark();
                     }
                     else if (BlockElements.Contains(name))
                     {
@@ -98,6 +109,12 @@ public static class BlockTextExtractor
                         }
 
                         Flush(buffer, paragraphs, ref mend);
+                        Mark();
+                        if (name == "blockquote")
+                        {
+                            quoteDepth++;
+                        }
+
                         stack.Push((element, true));
                         PushChildren(stack, element);
                     }
@@ -113,7 +130,20 @@ public static class BlockTextExtractor
         }
 
         Flush(buffer, paragraphs, ref mend);
+        Mark();
         return paragraphs.ToImmutable();
+
+        // Paragraphs flushed inside a blockquote are marked as quoted.
+        void Mark()
+        {
+            for (; marked < paragraphs.Count; marked++)
+            {
+                if (quoteDepth > 0)
+                {
+                    marks?.Quoted.Add(marked);
+                }
+            }
+        }
     }
 
     private static bool IsHeading(string name) => name.Length == 2 && name[0] == 'h' && name[1] is >= '1' and <= '6';

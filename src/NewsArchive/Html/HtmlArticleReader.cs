@@ -39,12 +39,12 @@ public static class HtmlArticleReader
         // One walk: the block walker asks the classifier about every element it meets, in document
         // order; the classifier takes keywords, further reading and images out and answers whether the
         // element's text is skipped.
-        var headings = new HashSet<int>();
-        var paragraphs = BlockTextExtractor.Extract(root, walk.Classify, headings);
+        var marks = new ParagraphMarks();
+        var paragraphs = BlockTextExtractor.Extract(root, walk.Classify, marks);
 
-        // Pull quotes first, while paragraph indexes still say which were headings: a subhead that
-        // quotes the text is a heading, not a pull quote.
-        var repeats = FurnitureRules.PullQuotes.FindRepeats(paragraphs, headings);
+        // Pull quotes first, while paragraph indexes still say which were headings and quotations: a
+        // subhead that quotes the text is a heading, and of two equal copies the quotation goes.
+        var repeats = FurnitureRules.PullQuotes.FindRepeats(paragraphs, marks.Headings, marks.Quoted);
         if (!repeats.IsEmpty)
         {
             foreach (var i in repeats)

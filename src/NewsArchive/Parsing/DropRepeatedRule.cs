@@ -24,9 +24,10 @@ public sealed class DropRepeatedRule(string reason) : IRule
 
     /// <summary>
     /// The indexes of paragraphs that repeat sentences of other, longer paragraphs; those in
-    /// <paramref name="headings"/> are subheads, never pull quotes.
+    /// <paramref name="headings"/> are subheads, never pull quotes. Of two copies of the same
+    /// paragraph, the one in <paramref name="quoted"/> (a blockquote) goes, else the later one.
     /// </summary>
-    public ImmutableArray<int> FindRepeats(IReadOnlyList<string> paragraphs, IReadOnlySet<int>? headings = null)
+    public ImmutableArray<int> FindRepeats(IReadOnlyList<string> paragraphs, IReadOnlySet<int>? headings = null, IReadOnlySet<int>? quoted = null)
     {
         if (paragraphs.Count < 2)
         {
@@ -41,7 +42,9 @@ public sealed class DropRepeatedRule(string reason) : IRule
             units[i] = Sentences(paragraphs[i]);
             foreach (var unit in units[i])
             {
-                if (!owners.TryGetValue(unit, out var owner) || paragraphs[owner].Length < paragraphs[i].Length)
+                // The longest paragraph owns a sentence; of two as long, the one outside a quotation,
+                // then the first (a later copy repeats it).
+                if (!owners.TryGetValue(unit, out var owner) || Ranks(paragraphs, quoted, i, owner))
                 {
                     owners[unit] = i;
                 }
@@ -59,7 +62,7 @@ public sealed class DropRepeatedRule(string reason) : IRule
             var repeated = true;
             foreach (var unit in units[i])
             {
-                if (!owners.TryGetValue(unit, out var owner) || owner == i || paragraphs[owner].Length <= paragraphs[i].Length)
+                if (!owners.TryGetValue(unit, out var owner) || owner == i)
                 {
                     repeated = false;
                     break;
@@ -73,6 +76,19 @@ public sealed class DropRepeatedRule(string reason) : IRule
         }
 
         return repeats.ToImmutable();
+    }
+
+    /// <summary>Whether paragraph <paramref name="i"/> owns a sentence rather than <paramref name="owner"/>.</summary>
+    private static bool Ranks(IReadOnlyList<string> paragraphs, IReadOnlySet<int>? quoted, int i, int owner)
+    {
+        if (paragraphs[i].Length != paragraphs[owner].Length)
+        {
+            return paragraphs[i].Length > paragraphs[owner].Length;
+        }
+
+        var iQuoted = quoted?.Contains(i) == true;
+        var ownerQuoted = quoted?.Contains(owner) == true;
+        return iQuoted != ownerQuoted ? ownerQuoted : i < owner;
     }
 
     /// <summary>

@@ -67,6 +67,25 @@ public sealed class MutationPropertyTests(ITestOutputHelper output)
         output.WriteLine($"boilerplate mutation: {stats}");
     }
 
+    [Fact]
+    public void FurnitureInsertion_LeavesParagraphsUnchanged()
+    {
+        var parser = new ArchiveParser();
+        var stats = new Stats();
+        var html = Samples.Where(s => s.Key.Contains("jekyll", StringComparison.Ordinal) || s.Key.StartsWith("samples/00", StringComparison.Ordinal) && !s.Key.StartsWith("samples/004", StringComparison.Ordinal))
+            .ToDictionary(s => s.Key, s => s.Value);
+        var originals = html.ToDictionary(s => s.Key, s => (IReadOnlyList<string>)((ParseOutcome.Parsed)parser.Parse(new InputFile(s.Key, s.Value))).Record.Paragraphs);
+        var property = Prop.ForAll(Arb.From(FurnitureInsertions.Mutations(html, originals)), input =>
+        {
+            var outcome = ParseTimed(parser, input, stats);
+            var record = Assert.IsType<ParseOutcome.Parsed>(outcome).Record;
+            stats.Records++;
+            Assert.Equal<string>(originals[input.Sample], record.Paragraphs);
+        });
+        property.Check(Config.QuickThrowOnFailure.WithMaxTest(Cases(1500)).WithQuietOnSuccess(true));
+        output.WriteLine($"furniture insertion: {stats}");
+    }
+
     private static ParseOutcome ParseTimed(ArchiveParser parser, MutatedInput input, Stats stats)
     {
         var bytes = input.Mutation.Apply(Samples[input.Sample]);
@@ -110,7 +129,12 @@ public sealed class MutationPropertyTests(ITestOutputHelper output)
     private static Dictionary<string, byte[]> LoadSamples()
     {
         var samples = Directory.GetFiles(TestPaths.SamplesDirectory).ToDictionary(p => "samples/" + Path.GetFileName(p), File.ReadAllBytes);
-        foreach (var name in new[] { "udn-text-whole-page", "udn-text-global-page", "jekyll-read-more-list-and-tweet", "jekyll-markdown-full-width-blank-lines", "cna-jekyll-lead-figure" })
+        foreach (var name in new[]
+        {
+            "udn-text-whole-page", "udn-text-global-page", "jekyll-read-more-list-and-tweet", "jekyll-markdown-full-width-blank-lines", "cna-jekyll-lead-figure",
+            "jekyll-issue-8-noscript-most-read", "jekyll-issue-8-author-line-empty-captions", "jekyll-issue-8-bare-link-list", "cna-jekyll-issue-8-follow-us-box",
+            "udn-text-issue-8-old-layout-widgets",
+        })
         {
             var golden = GoldenCase.Get(name);
             samples[golden.DisplayPath] = File.ReadAllBytes(golden.InputPath);
