@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using NewsArchive.Decoding;
 using NewsArchive.Output;
 
 namespace NewsArchive.Cli;
@@ -123,28 +121,23 @@ public sealed class ExtractRunner
 
     private Func<InputSource, ItemResult> CreateWorker()
     {
-        var parser = new ArchiveParser(new DecoderOptions { MaxBytes = options.MaxFileSize });
+        var reader = new InputParser(stdin, options.MaxFileSize, options.Verbose);
         var serializer = new RecordSerializer(options.Format);
         return source =>
         {
+            if (source.Notice is not null)
+            {
+                return new ItemResult(source.DisplayPath, null, null, 0, source.Notice);
+            }
+
+            var outcome = reader.Parse(source);
+            if (outcome is not ParseOutcome.Parsed parsed)
+            {
+                return new ItemResult(source.DisplayPath, null, ((ParseOutcome.Failed)outcome).Reason, 0);
+            }
+
             try
             {
-                if (source.Notice is not null)
-                {
-                    return new ItemResult(source.DisplayPath, null, null, 0, source.Notice);
-                }
-
-                if (!InputReader.TryRead(source, stdin, options.MaxFileSize, out var bytes, out var readError))
-                {
-                    return new ItemResult(source.DisplayPath, null, readError, 0);
-                }
-
-                var outcome = parser.Parse(new InputFile(source.DisplayPath, bytes));
-                if (outcome is not ParseOutcome.Parsed parsed)
-                {
-                    return new ItemResult(source.DisplayPath, null, ((ParseOutcome.Failed)outcome).Reason, 0);
-                }
-
                 var record = parsed.Record;
                 if (options.Strict && !record.Warnings.IsEmpty)
                 {
@@ -157,62 +150,10 @@ public sealed class ExtractRunner
             }
             catch (Exception ex)
             {
-                var detail = options.Verbose ? ex.ToString() : $"{ex.GetType().Name}: {ex.Message}";
-                return new ItemResult(source.DisplayPath, null, $"internal error: {detail}", 0);
+                return new ItemResult(source.DisplayPath, null, InputParser.InternalError(ex, options.Verbose), 0);
             }
         };
     }
 
     private static string Plural(int count, string word) => count == 1 ? word : word + "s";
-}
-
-/// <summary>One updating progress line on a terminal's stderr: files done, files/s, time left when known.</summary>
-internal sealed class ProgressLine(TextWriter stderr, bool enabled)
-{
-    private readonly Stopwatch clock = Stopwatch.StartNew();
-    private long lastDraw;
-    private bool drawn;
-    private int total = -1;
-
-    public bool Enabled => enabled;
-
-    /// <summary>The number of files in the run, once a listing has counted them (-1 until then).</summary>
-    public int Total
-    {
-        get => Volatile.Read(ref total);
-        set => Volatile.Write(ref total, value);
-    }
-
-    public void Report(int files)
-    {
-        if (!enabled || clock.ElapsedMilliseconds - lastDraw < 200)
-        {
-            return;
-        }
-
-        lastDraw = clock.ElapsedMilliseconds;
-        stderr.Write("\r" + Describe(files, Total, clock.Elapsed) + "\u001b[K");
-        drawn = true;
-    }
-
-    internal static string Describe(int files, int total, TimeSpan elapsed)
-    {
-        var rate = files / Math.Max(elapsed.TotalSeconds, 0.001);
-        if (total <= 0 || files > total)
-        {
-            return $"newsarchive: {files} files, {rate:0} files/s";
-        }
-
-        var left = TimeSpan.FromSeconds(rate > 0 ? (total - files) / rate : 0);
-        return $"newsarchive: {files}/{total} files, {rate:0} files/s, {left:m\\:ss} left";
-    }
-
-    public void Clear()
-    {
-        if (drawn)
-        {
-            stderr.Write("\r\u001b[K");
-            drawn = false;
-        }
-    }
 }

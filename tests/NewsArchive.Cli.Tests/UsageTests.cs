@@ -10,6 +10,9 @@ public sealed class UsageTests
     [InlineData(new[] { "extract", "x", "--max-file-size", "lots" }, "newsarchive: --max-file-size: 'lots' is not a positive size such as 1048576, 512K or 32M.")]
     [InlineData(new[] { "extract", "x", "--bogus" }, "newsarchive: Unrecognized option '--bogus'.")]
     [InlineData(new[] { "fetch" }, "newsarchive: Unrecognized command or argument 'fetch'.")]
+    [InlineData(new[] { "audit" }, "newsarchive: Required argument 'PATH' missing for command: 'audit'.")]
+    [InlineData(new[] { "audit", "x", "--format", "csv" }, "newsarchive: Argument 'csv' not recognized. Must be one of:\n\t'table'\n\t'json'")]
+    [InlineData(new[] { "audit", "x", "--jobs", "0" }, "newsarchive: --jobs must be at least 1.")]
     public void Run_BadArguments_ExitTwoWithMessageOnStderr(string[] args, string message)
     {
         var run = CliRun.Invoke(args);
@@ -33,7 +36,7 @@ public sealed class UsageTests
     [InlineData("1000", 1000L)]
     public void Parse_MaxFileSize_AcceptsSuffixes(string value, long expected)
     {
-        var root = CliApp.BuildCommand(TextWriter.Null, out _, out var bind);
+        var root = CliApp.BuildCommand(TextWriter.Null, out _, out var bind, out _, out _);
         var result = root.Parse(["extract", "x", "--max-file-size", value]);
         Assert.Empty(result.Errors);
         Assert.Equal(expected, bind(result).MaxFileSize);
@@ -42,7 +45,7 @@ public sealed class UsageTests
     [Fact]
     public void Parse_Defaults_AreJsonStdoutAllCores()
     {
-        var root = CliApp.BuildCommand(TextWriter.Null, out _, out var bind);
+        var root = CliApp.BuildCommand(TextWriter.Null, out _, out var bind, out _, out _);
         var options = bind(root.Parse(["extract", "a", "b"]));
         Assert.Equal<string>(["a", "b"], options.Paths);
         Assert.Equal(NewsArchive.Output.OutputFormat.Json, options.Format);
@@ -52,11 +55,24 @@ public sealed class UsageTests
     }
 
     [Fact]
-    public void Help_Extract_MatchesSnapshot()
+    public void Parse_AuditDefaults_AreTableAllCores()
     {
-        var run = CliRun.Invoke("extract", "--help");
+        var root = CliApp.BuildCommand(TextWriter.Null, out _, out _, out _, out var bindAudit);
+        var options = bindAudit(root.Parse(["audit", "a", "b"]));
+        Assert.Equal<string>(["a", "b"], options.Paths);
+        Assert.False(options.Json);
+        Assert.Equal(Environment.ProcessorCount, options.Jobs);
+        Assert.True(bindAudit(root.Parse(["audit", "a", "-f", "json"])).Json);
+    }
+
+    [Theory]
+    [InlineData("extract")]
+    [InlineData("audit")]
+    public void Help_Command_MatchesSnapshot(string command)
+    {
+        var run = CliRun.Invoke(command, "--help");
         Assert.Equal(0, run.ExitCode);
-        var snapshot = Path.Combine(Paths.RepositoryRoot, "tests", "NewsArchive.Cli.Tests", "extract-help.txt");
+        var snapshot = Path.Combine(Paths.RepositoryRoot, "tests", "NewsArchive.Cli.Tests", $"{command}-help.txt");
         if (Environment.GetEnvironmentVariable("NEWSARCHIVE_ACCEPT") == "1")
         {
             File.WriteAllText(snapshot, run.Stdout);

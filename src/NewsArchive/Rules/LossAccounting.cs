@@ -16,6 +16,9 @@ public static class LossAccounting
     /// <summary>...when at least this many characters went: a few words of a two-line body are no loss.</summary>
     public const int MinLostChars = 200;
 
+    /// <summary>How every loss warning opens, so readers of warnings can tell them from the rest.</summary>
+    public const string WarningPrefix = "furniture rule";
+
     /// <summary>The warning for the hits of one body, or null when the loss is small.</summary>
     public static string? Warning(ImmutableArray<RuleHit> hits, int bodyChars)
     {
@@ -39,11 +42,11 @@ public static class LossAccounting
         var losers = hits.Where(h => h.RemovedChars > 0).OrderByDescending(h => h.RemovedChars).ToList();
         if (losers.Count == 1)
         {
-            return $"furniture rule \"{losers[0].Rule.Reason}\" removed {Percent(share)} of the body text";
+            return $"{WarningPrefix} \"{losers[0].Rule.Reason}\" removed {Percent(share)} of the body text";
         }
 
         var parts = losers.Take(3).Select(h => $"\"{h.Rule.Reason}\" {Percent((double)h.RemovedChars / bodyChars)}");
-        return $"furniture rules removed {Percent(share)} of the body text: {string.Join(", ", parts)}";
+        return $"{WarningPrefix}s removed {Percent(share)} of the body text: {string.Join(", ", parts)}";
     }
 
     private static string Percent(double share) =>

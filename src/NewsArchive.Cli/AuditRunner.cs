@@ -1,0 +1,103 @@
+using System.Text;
+using NewsArchive.Audit;
+
+namespace NewsArchive.Cli;
+
+/// <summary>Everything <c>newsarchive audit</c> was asked to do.</summary>
+public sealed record AuditOptions
+{
+    public required IReadOnlyList<string> Paths { get; init; }
+
+    /// <summary>True for JSON, false for the table.</summary>
+    public bool Json { get; init; }
+
+    public long MaxFileSize { get; init; } = RunOptions.DefaultMaxFileSize;
+
+    public int Jobs { get; init; } = Environment.ProcessorCount;
+
+    public bool Quiet { get; init; }
+
+    public bool Verbose { get; init; }
+}
+
+/// <summary>
+/// Runs <c>newsarchive audit</c>: parses every input as <c>extract</c> does (same reading, same
+/// parallel pipeline, same per-file error lines on stderr) and feeds the outcomes, in input order, to
+/// an <see cref="ArchiveAudit"/>; the report goes to stdout as a table or JSON.
+/// </summary>
+public sealed class AuditRunner(AuditOptions options, Stream stdin, Stream stdout, TextWriter stderr, TerminalInfo terminal)
+{
+    private sealed record Item(string Path, ParseOutcome? Outcome, string? Notice);
+
+    public int Run(CancellationToken cancellation = default)
+    {
+        var audit = new ArchiveAudit();
+        var progress = new ProgressLine(stderr, enabled: terminal.StderrIsTerminal && !options.Quiet);
+        var files = 0;
+        var errors = 0;
+        try
+        {
+            OrderedParallel.Run<InputSource, Item>(
+                InputEnumerator.Expand(options.Paths),
+                options.Jobs,
+                () =>
+                {
+                    var reader = new InputParser(stdin, options.MaxFileSize, options.Verbose);
+                    return source => source.Notice is not null
+                        ? new Item(source.DisplayPath, null, source.Notice)
+                        : new Item(source.DisplayPath, reader.Parse(source), null);
+                },
+                item =>
+                {
+                    if (item.Outcome is null)
+                    {
+                        progress.Clear();
+                        stderr.WriteLine($"newsarchive: {item.Path}: {item.Notice}");
+                        return;
+                    }
+
+                    files++;
+                    audit.Add(item.Outcome);
+                    if (item.Outcome is ParseOutcome.Failed failed)
+                    {
+                        errors++;
+                        progress.Clear();
+                        stderr.WriteLine($"newsarchive: {item.Path}: {failed.Reason}");
+                    }
+
+                    progress.Report(files);
+                },
+                cancellation);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            progress.Clear();
+            stderr.WriteLine("newsarchive: interrupted");
+            return ExitCodes.Interrupted;
+        }
+
+        progress.Clear();
+        try
+        {
+            var report = audit.Report();
+            if (options.Json)
+            {
+                AuditJsonWriter.Write(report, stdout);
+            }
+            else
+            {
+                using var writer = new StreamWriter(stdout, new UTF8Encoding(false), 64 * 1024, leaveOpen: true) { NewLine = "\n" };
+                AuditTableWriter.Write(report, writer);
+            }
+
+            stdout.Flush();
+        }
+        catch (IOException)
+        {
+            // The reader went away (`newsarchive audit … | head`): stop quietly.
+            return ExitCodes.Success;
+        }
+
+        return errors == 0 ? ExitCodes.Success : ExitCodes.SomeFailed;
+    }
+}

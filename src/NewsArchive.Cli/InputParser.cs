@@ -1,0 +1,29 @@
+using NewsArchive.Decoding;
+
+namespace NewsArchive.Cli;
+
+/// <summary>
+/// Reads one input and parses it, for one worker thread (it owns an <see cref="ArchiveParser"/>). Never
+/// throws: a read error, a parse failure or an internal error is a <see cref="ParseOutcome.Failed"/>.
+/// </summary>
+internal sealed class InputParser(Stream stdin, long maxFileSize, bool verbose)
+{
+    private readonly ArchiveParser parser = new(new DecoderOptions { MaxBytes = maxFileSize });
+
+    public ParseOutcome Parse(InputSource source)
+    {
+        try
+        {
+            return InputReader.TryRead(source, stdin, maxFileSize, out var bytes, out var readError)
+                ? parser.Parse(new InputFile(source.DisplayPath, bytes))
+                : new ParseOutcome.Failed(source.DisplayPath, readError);
+        }
+        catch (Exception ex)
+        {
+            return new ParseOutcome.Failed(source.DisplayPath, InternalError(ex, verbose));
+        }
+    }
+
+    public static string InternalError(Exception ex, bool verbose) =>
+        "internal error: " + (verbose ? ex.ToString() : $"{ex.GetType().Name}: {ex.Message}");
+}

@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+
+namespace NewsArchive.Audit;
+
+/// <summary>What an audit of an archive found (<see cref="ArchiveAudit"/>).</summary>
+public sealed record AuditReport(
+    int Files,
+    int Records,
+    int Errors,
+    ImmutableArray<CountedText> ErrorKinds,
+    ImmutableArray<SourceAudit> Sources);
+
+/// <summary>One source's share of an archive: its records and what repeats across them.</summary>
+/// <param name="Source">The site code (<c>cna</c>, <c>udn</c>, ...).</param>
+/// <param name="Records">Records of this source.</param>
+/// <param name="WarningKinds">Warnings by kind (numbers and quoted values folded), most frequent first.</param>
+/// <param name="Paragraphs">Paragraphs found in two or more records, most frequent first: text a template adds.</param>
+/// <param name="Images">Images (URL, or caption without one) found in two or more records.</param>
+/// <param name="Losses">Records whose warnings say text was lost: a rule removed much of the body, or none was found.</param>
+/// <param name="Rules">The rules that fired on this source's records, most records first.</param>
+public sealed record SourceAudit(
+    string Source,
+    int Records,
+    ImmutableArray<CountedText> WarningKinds,
+    ImmutableArray<CountedText> Paragraphs,
+    ImmutableArray<CountedText> Images,
+    ImmutableArray<LossRecord> Losses,
+    ImmutableArray<RuleUse> Rules);
+
+/// <summary>A text and how many records (or errors) hold it.</summary>
+public sealed record CountedText(string Text, int Count);
+
+public sealed record LossRecord(string Path, string Warning);
+
+/// <summary>How one rule fared on a source: records it fired on, times fired, what it removed.</summary>
+public sealed record RuleUse(string Kind, string Reason, int Records, int Hits, int RemovedParagraphs, int RemovedChars);

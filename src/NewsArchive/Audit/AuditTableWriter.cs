@@ -1,0 +1,105 @@
+using System.Globalization;
+
+namespace NewsArchive.Audit;
+
+/// <summary>
+/// An audit report as text for a terminal: one line per source, then per source the few entries most
+/// worth a look (repeated paragraphs first, since a template's new line shows up there), so one screen
+/// shows where to look next.
+/// </summary>
+public static class AuditTableWriter
+{
+    /// <summary>Entries shown per list of a source; the JSON report holds more.</summary>
+    public const int ShownPerList = 5;
+
+    /// <summary>Texts are cut to this many characters in the table.</summary>
+    public const int TextWidth = 60;
+
+    public static void Write(AuditReport report, TextWriter output)
+    {
+        output.WriteLine($"{report.Files} {Plural(report.Files, "file")}, {report.Records} {Plural(report.Records, "record")}, {report.Errors} {Plural(report.Errors, "error")}");
+        output.WriteLine();
+        output.WriteLine($"{"source",-12} {"records",8} {"warnings",9} {"losses",7} {"repeats",8}");
+        foreach (var source in report.Sources)
+        {
+            output.WriteLine($"{source.Source,-12} {source.Records,8} {source.WarningKinds.Sum(w => w.Count),9} {source.Losses.Length,7} {source.Paragraphs.Length,8}");
+        }
+
+        if (!report.ErrorKinds.IsEmpty)
+        {
+            output.WriteLine();
+            output.WriteLine("errors");
+            WriteCounts(output, report.ErrorKinds, null);
+        }
+
+        foreach (var source in report.Sources)
+        {
+            output.WriteLine();
+            output.WriteLine($"== {source.Source} ({source.Records} {Plural(source.Records, "record")})");
+            if (source.Paragraphs.IsEmpty && source.Images.IsEmpty && source.WarningKinds.IsEmpty && source.Losses.IsEmpty)
+            {
+                output.WriteLine("  nothing repeats; no warnings");
+                continue;
+            }
+
+            Section(output, "repeated paragraphs (records)", source.Paragraphs, source.Records);
+            Section(output, "repeated images (records)", source.Images, source.Records);
+            Section(output, "warnings", source.WarningKinds, null);
+            if (!source.Losses.IsEmpty)
+            {
+                output.WriteLine("  records with loss warnings");
+                foreach (var loss in source.Losses.Take(ShownPerList))
+                {
+                    output.WriteLine($"    {loss.Path}: {loss.Warning}");
+                }
+
+                More(output, source.Losses.Length);
+            }
+        }
+    }
+
+    private static void Section(TextWriter output, string title, IReadOnlyCollection<CountedText> counts, int? of)
+    {
+        if (counts.Count == 0)
+        {
+            return;
+        }
+
+        output.WriteLine($"  {title}");
+        WriteCounts(output, counts, of);
+    }
+
+    private static void WriteCounts(TextWriter output, IReadOnlyCollection<CountedText> counts, int? of)
+    {
+        foreach (var count in counts.Take(ShownPerList))
+        {
+            var share = of is > 0 ? $" {(100.0 * count.Count / of.Value).ToString("0", CultureInfo.InvariantCulture),3}%" : string.Empty;
+            output.WriteLine($"    {count.Count,6}{share}  {Cut(count.Text)}");
+        }
+
+        More(output, counts.Count);
+    }
+
+    private static void More(TextWriter output, int count)
+    {
+        if (count > ShownPerList)
+        {
+            output.WriteLine($"    … {count - ShownPerList} more (--format json lists them)");
+        }
+    }
+
+    private static string Cut(string text)
+    {
+        var line = text.ReplaceLineEndings(" ");
+        if (line.Length <= TextWidth)
+        {
+            return line;
+        }
+
+        // Never cut between the two halves of a surrogate pair.
+        var cut = char.IsHighSurrogate(line[TextWidth - 1]) ? TextWidth - 1 : TextWidth;
+        return line[..cut] + "…";
+    }
+
+    private static string Plural(int count, string word) => count == 1 ? word : word + "s";
+}
