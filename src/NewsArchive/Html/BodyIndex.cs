@@ -321,6 +321,9 @@ internal readonly record struct BlockStats
 
     public int NonLinkChars => Chars - LinkChars;
 
+    /// <summary>How many paragraphs of text the element holds: its text blocks, or one when its text is loose.</summary>
+    public int Paragraphs => TextBlocks > 0 ? TextBlocks : Chars > 0 ? 1 : 0;
+
     /// <summary>The share of the text that is link text (0 for an element with no text).</summary>
     public double LinkDensity => Chars == 0 ? 0 : (double)LinkChars / Chars;
 

@@ -169,10 +169,10 @@ public static class HtmlArticleReader
             switch (rule)
             {
                 case RemoveRule:
-                    log.Removed(rule, index[element].NonLinkChars);
+                    log.Removed(rule, index[element].NonLinkChars, index[element].Paragraphs);
                     return WalkDecision.Skip;
                 case RemovePopUpRule:
-                    log.Removed(rule, index[element].NonLinkChars);
+                    log.Removed(rule, index[element].NonLinkChars, index[element].Paragraphs);
                     return WalkDecision.SkipAndMend;
                 case TakeTagsRule:
                     foreach (var link in Descendants(element).Where(e => e.LocalName == "a"))

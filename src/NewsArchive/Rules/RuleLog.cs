@@ -14,8 +14,11 @@ public sealed class RuleLog
     /// <summary>A rule fired and removed nothing (it took tags, related links or a caption).</summary>
     public void Fired(IRule rule) => Add(rule, 0, 0);
 
-    /// <summary>A rule removed <paramref name="chars"/> visible characters outside links.</summary>
-    public void Removed(IRule rule, int chars) => Add(rule, chars, 0);
+    /// <summary>
+    /// A rule removed a block: <paramref name="chars"/> visible characters outside links, in
+    /// <paramref name="paragraphs"/> paragraphs of text.
+    /// </summary>
+    public void Removed(IRule rule, int chars, int paragraphs = 0) => Add(rule, chars, paragraphs);
 
     /// <summary>A rule dropped one whole paragraph or line of <paramref name="chars"/> characters.</summary>
     public void RemovedParagraph(IRule rule, int chars) => Add(rule, chars, 1);
