@@ -33,7 +33,8 @@ internal sealed class BodyIndex
     private readonly HashSet<IElement> galleryItems = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<IElement> trailingGalleryItems = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<IElement> galleryHeadings = new(ReferenceEqualityComparer.Instance);
-    private readonly HashSet<IElement> holdsSiteTake = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<IElement, bool> holdsSiteTake = new(ReferenceEqualityComparer.Instance);
+    private readonly List<IElement> imageParents = [];
     private readonly HtmlRule[] siteTakeRules;
 
     /// <param name="root">The body.</param>
@@ -50,14 +51,11 @@ internal sealed class BodyIndex
         FindGalleries();
     }
 
-    /// <summary>Whether the element holds, below it, something a site rule takes (tags, related links, figures).</summary>
-    public bool HoldsSiteTake(IElement element) => holdsSiteTake.Contains(element);
-
     /// <summary>The registrable site of the article's URL (<c>cna.com.tw</c>), or null when unknown.</summary>
     public string? ArticleSite { get; }
 
     /// <summary>All visible non-space characters of the body.</summary>
-    public int TotalChars { get; private set; }
+    public int TotalChars { get; }
 
     /// <summary>Visible non-space characters outside links, in the whole body.</summary>
     public int TotalNonLinkChars { get; private set; }
@@ -76,11 +74,56 @@ internal sealed class BodyIndex
     /// <summary>The short heading right before a gallery run (<c>相關圖集</c>, <c>Related pictures</c>).</summary>
     public bool IsGalleryHeading(IElement element) => galleryHeadings.Contains(element);
 
-    /// <summary>Walks the tree once, in document order, with its own stack.</summary>
+    /// <summary>
+    /// Whether the element holds, below it, something a site rule takes (tags, related links, figures).
+    /// Asked only where a generic rule matched, so it is worked out then, once per element: each
+    /// subtree is searched at most once, since a search records its answer for every element it passes.
+    /// </summary>
+    public bool HoldsSiteTake(IElement element)
+    {
+        if (siteTakeRules.Length == 0)
+        {
+            return false;
+        }
+
+        if (holdsSiteTake.TryGetValue(element, out var known))
+        {
+            return known;
+        }
+
+        var found = false;
+        foreach (var child in element.ChildNodes)
+        {
+            if (child is IElement inner && (MatchesSiteTake(inner) || HoldsSiteTake(inner)))
+            {
+                found = true;
+                break;
+            }
+        }
+
+        holdsSiteTake[element] = found;
+        return found;
+    }
+
+    private bool MatchesSiteTake(IElement element)
+    {
+        var view = new ElementView(element, this);
+        foreach (var rule in siteTakeRules)
+        {
+            if (rule.Matches(view))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Walks the tree once, in document order, with its own stacks.</summary>
     private int Measure(INode root)
     {
-        var frames = new Stack<Frame>();
-        var work = new Stack<(INode Node, bool Exit)>();
+        var frames = new List<Frame>(32);
+        var work = new Stack<(INode Node, bool Exit)>(64);
         var position = 0;
         var nonLink = 0;
         var linkDepth = 0;
@@ -98,15 +141,11 @@ internal sealed class BodyIndex
             var (node, exit) = work.Pop();
             if (exit)
             {
-                var frame = frames.Pop();
+                var frame = frames[^1];
+                frames.RemoveAt(frames.Count - 1);
                 var element = frame.Element;
                 var result = frame.Stats with { End = position };
                 stats[element] = result;
-                if (siteTakeRules.Length > 0)
-                {
-                    MarkSiteTake(element);
-                }
-
                 if (element.LocalName == "a")
                 {
                     linkDepth--;
@@ -114,9 +153,12 @@ internal sealed class BodyIndex
 
                 if (frames.Count > 0)
                 {
-                    var parent = frames.Pop();
+                    ref var parent = ref System.Runtime.InteropServices.CollectionsMarshal.AsSpan(frames)[^1];
                     parent.Stats = parent.Stats.Add(result, BlockTextExtractor.IsBlock(element.LocalName) && result.Chars > 0);
-                    frames.Push(parent);
+                    if (result.Images > 0 && ++parent.ImageChildren == 2)
+                    {
+                        imageParents.Add(parent.Element);
+                    }
                 }
 
                 continue;
@@ -138,13 +180,12 @@ internal sealed class BodyIndex
 
                 if (frames.Count > 0)
                 {
-                    var frame = frames.Pop();
+                    ref var frame = ref System.Runtime.InteropServices.CollectionsMarshal.AsSpan(frames)[^1];
                     frame.Stats = frame.Stats with
                     {
                         Chars = frame.Stats.Chars + count,
                         LinkChars = frame.Stats.LinkChars + (linkDepth > 0 ? count : 0),
                     };
-                    frames.Push(frame);
                 }
 
                 continue;
@@ -177,7 +218,7 @@ internal sealed class BodyIndex
                 linkDepth++;
             }
 
-            frames.Push(new Frame(child, own));
+            frames.Add(new Frame { Element = child, Stats = own });
             work.Push((child, true));
             PushChildren(work, child);
         }
@@ -186,35 +227,14 @@ internal sealed class BodyIndex
         return position;
     }
 
-    private void MarkSiteTake(IElement element)
-    {
-        var facts = new ElementFacts(element);
-        foreach (var rule in siteTakeRules)
-        {
-            if (rule.Matches(element, facts, this))
-            {
-                // Each ancestor is marked once: the walk up stops at the first one already marked.
-                for (var ancestor = element.ParentElement; ancestor is not null && holdsSiteTake.Add(ancestor); ancestor = ancestor.ParentElement)
-                {
-                }
-
-                return;
-            }
-        }
-    }
-
-    /// <summary>Finds runs of two or more image-and-caption blocks among each element's children.</summary>
+    /// <summary>Finds runs of two or more image-and-caption blocks among the children of elements holding two or more images.</summary>
     private void FindGalleries()
     {
-        foreach (var parent in stats.Keys.ToArray())
+        var run = new List<IElement>();
+        foreach (var parent in imageParents)
         {
             var children = parent.ChildNodes;
-            if (children.Length < 2)
-            {
-                continue;
-            }
-
-            var run = new List<IElement>();
+            run.Clear();
             for (var i = 0; i <= children.Length; i++)
             {
                 var node = i < children.Length ? children[i] : null;
@@ -224,7 +244,7 @@ internal sealed class BodyIndex
                     continue;
                 }
 
-                if (node is not null && node.NodeType == NodeType.Text && TextNormalizer.CountVisible(node.TextContent) == 0)
+                if (node is not null && node.NodeType == NodeType.Text && TextNormalizer.IsBlank(node.TextContent))
                 {
                     continue;
                 }
@@ -290,11 +310,11 @@ internal sealed class BodyIndex
         }
     }
 
-    private struct Frame(IElement element, BlockStats stats)
+    private struct Frame
     {
-        public IElement Element { get; } = element;
-
-        public BlockStats Stats { get; set; } = stats;
+        public IElement Element;
+        public BlockStats Stats;
+        public int ImageChildren;
     }
 }
 

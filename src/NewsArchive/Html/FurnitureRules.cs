@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using NewsArchive.Parsing;
 
 namespace NewsArchive.Html;
@@ -9,7 +10,7 @@ namespace NewsArchive.Html;
 /// first that matches decides); paragraph rules run on the text the walk read. Each entry is pinned by
 /// a golden case of its own, and by cases from several site families where it can reach real text.
 /// </summary>
-public static class FurnitureRules
+public static partial class FurnitureRules
 {
     public static readonly ImmutableArray<HtmlRule> Html =
     [
@@ -42,7 +43,7 @@ public static class FurnitureRules
 
     /// <summary>A paragraph that is only a time stamp (<c>2024-11-09T08:25:51.905Z</c>): a byline widget's.</summary>
     public static readonly DropRule TimeStamp =
-        LineRule.Drop(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?$", "bare time stamp");
+        LineRule.Drop(TimeStampLine(), "bare time stamp");
 
     /// <summary>A name beside a bare time stamp at the top of the body: the author line (DW posts).</summary>
     public static readonly TakeBylineRule Byline = new("author line beside a time stamp at the top of the body", TimeStamp);
@@ -50,19 +51,47 @@ public static class FurnitureRules
     /// <summary>A paragraph that repeats a sentence of a longer one: a pull quote.</summary>
     public static readonly DropRepeatedRule PullQuotes = new("pull quotes repeating a sentence of the text");
 
+    /// <summary>
+    /// The generic paragraph rules look at paragraphs up to this long: furniture lines are short, and
+    /// the longest pattern (a copyright notice) stays under it.
+    /// </summary>
+    public const int MaxFurnitureParagraphChars = 300;
+
     /// <summary>Paragraphs that are never article text, whatever the site.</summary>
     public static readonly ImmutableArray<LineRule> Paragraphs =
     [
         TimeStamp,
-        LineRule.Drop(@"^(?:©|\(c\)|Copyright\b).{0,200}(?:版权|版權|著作权|著作權|All rights reserved)", "copyright notice"),
-        LineRule.Drop(@"^[（(]?(?:影片|影音|視頻|视频|影像|Video|video)\s*(?:來源|来源|提供|取自|出處|出处|credit|Credit|source|Source)\s*[:：].{1,60}$", "影片來源 credits of removed video embeds"),
-        LineRule.Drop(
-            @"^(?:View this post on Instagram|在 ?Instagram ?(?:查看|上查看)這則貼文|在 ?Instagram ?查看这则帖子|A post shared by .{1,80}|.{1,60}(?:在|於) ?Instagram ?(?:分享|發佈|发布)的(?:貼文|帖子).{0,40}|View on Threads|在 ?Threads ?(?:查看|上查看)|Post by @?\S{1,40}\s*View on Threads|.{1,60}\(@\w{1,30}\) (?:January|February|March|April|May|June|July|August|September|October|November|December) [0-9]{1,2}, [0-9]{4})$",
-            "fallback text of embedded Instagram, Threads and X posts"),
-        LineRule.Drop(@"^(?:null|undefined|NaN|None|nil|\[object Object\])$", "lone scraper artifacts (null)"),
-        LineRule.Drop(
-            @"^.{0,30}(?:追蹤|追踪|關注|关注|訂閱|订阅|加入|按讚|follow|Follow|subscribe|Subscribe).{0,20}(?:Google ?(?:新聞|新闻|News)|LINE|Line|YouTube|Facebook|臉書|脸书|IG|Instagram|Telegram|Threads|Podcast|頻道|频道|粉絲專頁|粉丝专页|粉專|好友|帳號|账号|官方帳號).{0,20}$",
+        LineRule.Drop(CopyrightLine(), "copyright notice"),
+        LineRule.Drop(EmbedCreditLine(), "影片來源 credits of removed video embeds"),
+        LineRule.Drop(EmbedFallbackLine(), "fallback lines of embedded Instagram and Threads posts (View this post on Instagram)"),
+        LineRule.Drop(EmbedFallbackCreditLine(), "fallback credit lines of embedded posts (— Name (@handle) date)"),
+        LineRule.Drop(ScraperArtifactLine(), "lone scraper artifacts (null)"),
+        LineRule.Drop(FollowPromptLine(),
             "invitations to follow the outlet elsewhere"),
-        LineRule.DropTrailing(@"^(?:来源|來源|资料来源|資料來源|Source|消息來源)\s*[:：]\s*\S.{0,40}$", "来源 source line closing the body"),
+        LineRule.DropTrailing(SourceLine(), "来源 source line closing the body"),
     ];
+
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?$")]
+    private static partial Regex TimeStampLine();
+
+    [GeneratedRegex(@"^(?:©|\(c\)|Copyright\b).{0,200}(?:版权|版權|著作权|著作權|All rights reserved)")]
+    private static partial Regex CopyrightLine();
+
+    [GeneratedRegex(@"^[（(]?(?:影片|影音|視頻|视频|影像|Video|video)\s*(?:來源|来源|提供|取自|出處|出处|credit|Credit|source|Source)\s*[:：].{1,60}$")]
+    private static partial Regex EmbedCreditLine();
+
+    [GeneratedRegex(@"^(?:View this post on Instagram|在 ?Instagram ?(?:查看|上查看)這則貼文|在 ?Instagram ?查看这则帖子|A post shared by .{1,80}|View on Threads|在 ?Threads ?(?:查看|上查看)|Post by @?\S{1,40}\s*View on Threads)$")]
+    private static partial Regex EmbedFallbackLine();
+
+    [GeneratedRegex(@"(?<=^.{1,60})(?:(?:在|於) ?Instagram ?(?:分享|發佈|发布)的(?:貼文|帖子).{0,40}|\(@\w{1,30}\) (?:January|February|March|April|May|June|July|August|September|October|November|December) [0-9]{1,2}, [0-9]{4})$")]
+    private static partial Regex EmbedFallbackCreditLine();
+
+    [GeneratedRegex(@"^(?:null|undefined|NaN|None|nil|\[object Object\])$")]
+    private static partial Regex ScraperArtifactLine();
+
+    [GeneratedRegex(@"(?<=^.{0,30})(?:追蹤|追踪|關注|关注|訂閱|订阅|加入|按讚|follow|Follow|subscribe|Subscribe).{0,20}(?:Google ?(?:新聞|新闻|News)|LINE|Line|YouTube|Facebook|臉書|脸书|IG|Instagram|Telegram|Threads|Podcast|頻道|频道|粉絲專頁|粉丝专页|粉專|好友|帳號|账号|官方帳號).{0,20}$")]
+    private static partial Regex FollowPromptLine();
+
+    [GeneratedRegex(@"^(?:来源|來源|资料来源|資料來源|Source|消息來源)\s*[:：]\s*\S.{0,40}$")]
+    private static partial Regex SourceLine();
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using AngleSharp.Dom;
@@ -56,14 +57,22 @@ public static class FurnitureSignals
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Class or id words of pop-up boxes.</summary>
-    private static readonly ImmutableArray<string> PopUpClassWords = ["popup", "pop-up", "modal", "tooltip", "lightbox"];
+    private static readonly SearchValues<string> PopUpClassWords = SearchValues.Create(["popup", "pop-up", "modal", "tooltip", "lightbox"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Class or id words of advertising and recommendation regions.</summary>
-    private static readonly ImmutableArray<string> UnlikelyClassWords =
-    [
-        "advert", "sponsor", "adsbygoogle", "ad-slot", "adslot", "ad-container", "recommend", "outbrain", "taboola",
-        "related-", "-related", "newsletter", "promo", "subscribe",
-    ];
+    private static readonly SearchValues<string> UnlikelyClassWords = SearchValues.Create(
+        [
+            "advert", "sponsor", "adsbygoogle", "ad-slot", "adslot", "ad-container", "recommend", "outbrain", "taboola",
+            "related-", "-related", "newsletter", "promo", "subscribe",
+        ],
+        StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> IconClassWords = SearchValues.Create(["logo", "icon", "badge", "avatar", "emoji"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> CloseClassWords = SearchValues.Create(["close"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A close control's text is at most this long (<c>關閉視窗</c>).</summary>
+    private const int MaxCloseControlChars = 5;
 
     private static readonly FrozenSet<string> LandmarkRoles = new[]
     {
@@ -76,43 +85,43 @@ public static class FurnitureSignals
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary><c>nav</c>, <c>aside</c>, <c>footer</c> and ARIA landmark roles, outside the text.</summary>
-    public static readonly ElementSignal LandmarkOutsideText = new("landmark region outside the text", (element, index) =>
-        (element.LocalName is "nav" or "aside" or "footer" || HtmlAttributes.Get(element, "role") is { } role && LandmarkRoles.Contains(role))
-        && !HoldsTheText(element, index));
+    public static readonly ElementSignal LandmarkOutsideText = new("landmark region outside the text", view =>
+        (view.Name is "nav" or "aside" or "footer" || HtmlAttributes.Get(view.Element, "role") is { } role && LandmarkRoles.Contains(role))
+        && !HoldsTheText(view));
 
     /// <summary>Advertising and recommendation slots named by their class or id, outside the text.</summary>
-    public static readonly ElementSignal UnlikelyRegion = new("advertising or recommendation region", (element, index) =>
-        HasClassWord(element, UnlikelyClassWords) && !HoldsTheText(element, index));
+    public static readonly ElementSignal UnlikelyRegion = new("advertising or recommendation region", view =>
+        HasClassWord(view.Facts, UnlikelyClassWords) && !HoldsTheText(view));
 
     /// <summary>A block that is mostly links with little text of its own: navigation, link lists.</summary>
-    public static readonly ElementSignal LinkDenseBlock = new("link-dense block", (element, index) =>
-        LinkBlockContainers.Contains(element.LocalName) && element.ParentElement is not null
-        && index[element] is { Links: >= 2 } stats && stats.LinkDensity >= LinkDenseMinDensity && stats.NonLinkChars <= LinkDenseMaxOwnText);
+    public static readonly ElementSignal LinkDenseBlock = new("link-dense block", view =>
+        view.Stats is { Links: >= 2 } stats && stats.LinkDensity >= LinkDenseMinDensity && stats.NonLinkChars <= LinkDenseMaxOwnText
+        && LinkBlockContainers.Contains(view.Name) && view.Element.ParentElement is not null);
 
     /// <summary>
     /// A list whose items are each one link and nothing else (<c>&lt;li&gt;&lt;a&gt;title&lt;/a&gt;&lt;/li&gt;</c>):
     /// related stories listed without a heading.
     /// </summary>
-    public static readonly ElementSignal BareLinkList = new("list of bare links", (element, index) =>
+    public static readonly ElementSignal BareLinkList = new("list of bare links", view =>
     {
-        if (element.LocalName is not ("ul" or "ol") || index[element].Links == 0)
+        if (view.Name is not ("ul" or "ol") || view.Stats.Links == 0 || view.Stats.LinkChars != view.Stats.Chars)
         {
             return false;
         }
 
         var items = 0;
-        foreach (var child in element.ChildNodes)
+        foreach (var child in view.Element.ChildNodes)
         {
             if (child is IElement item)
             {
-                if (item.LocalName != "li" || index[item] is not { Links: 1, Chars: > 0 } stats || stats.LinkChars != stats.Chars)
+                if (item.LocalName != "li" || view.Index[item] is not { Links: 1, Chars: > 0 })
                 {
                     return false;
                 }
 
                 items++;
             }
-            else if (child.NodeType == NodeType.Text && TextNormalizer.CountVisible(child.TextContent) > 0)
+            else if (child.NodeType == NodeType.Text && !TextNormalizer.IsBlank(child.TextContent))
             {
                 return false;
             }
@@ -125,43 +134,40 @@ public static class FurnitureSignals
     /// A short box with a link to another site and a logo or an invitation to follow: the "follow us on
     /// a news aggregator" box a template adds between paragraphs.
     /// </summary>
-    public static readonly ElementSignal CallToActionBox = new("call-to-action box with a link out", (element, index) =>
+    public static readonly ElementSignal CallToActionBox = new("call-to-action box with a link out", view =>
     {
-        if (element.ParentElement is null || element.LocalName is "body" or "html" or "figure" || !IsBoxElement(element.LocalName))
+        var stats = view.Stats;
+        if (stats.OutboundLinks == 0 || stats.Chars > CallToActionMaxChars || stats.TextBlocks > 3
+            || view.Name is "body" or "html" or "figure" || !IsBoxElement(view.Name) || view.Element.ParentElement is null)
         {
             return false;
         }
 
-        var stats = index[element];
-        if (stats.OutboundLinks == 0 || stats.Chars > CallToActionMaxChars || stats.TextBlocks > 3)
-        {
-            return false;
-        }
-
-        if (stats.Images > 0 && HasIcon(element, index))
+        if (stats.Images > 0 && HasIcon(view.Element, view.Index))
         {
             return true;
         }
 
         // A link or span without a logo is part of a sentence, not a box beside it.
-        if (element.LocalName is "a" or "span")
+        if (view.Name is "a" or "span")
         {
             return false;
         }
 
         // A short line that is all a link out (the aggregator's address), or one that invites a follow.
         return stats.Links == stats.OutboundLinks && stats.LinkDensity >= OutboundLineMinDensity
-            || ContainsCallToAction(element.TextContent);
+            || ContainsCallToAction(view.Element.TextContent);
     });
 
     /// <summary>A logo, icon or badge: tiny by its size attributes, or named so by its class or file name.</summary>
-    public static readonly ElementSignal IconImage = new("logo or icon image", (element, _) =>
+    public static readonly ElementSignal IconImage = new("logo or icon image", view =>
     {
-        if (element.LocalName != "img")
+        if (view.Name != "img")
         {
             return false;
         }
 
+        var element = view.Element;
         var width = Pixels(HtmlAttributes.Get(element, "width"));
         var height = Pixels(HtmlAttributes.Get(element, "height"));
         if (width is > 1 and <= IconMaxPixels || height is > 1 and <= IconMaxPixels)
@@ -169,55 +175,53 @@ public static class FurnitureSignals
             return true;
         }
 
-        return HasClassWord(element, ["logo", "icon", "badge", "avatar", "emoji"]) || IconFileName(HtmlAttributes.Get(element, "src"));
+        return HasClassWord(view.Facts, IconClassWords) || IconFileName(HtmlAttributes.Get(element, "src"));
     });
 
     /// <summary>A plain block right after an image holding one short line: that image's caption.</summary>
-    public static readonly ElementSignal CaptionBlock = new("short text block after an image", (element, index) =>
+    public static readonly ElementSignal CaptionBlock = new("short text block after an image", view =>
     {
-        if (element.LocalName is not ("div" or "span" or "em" or "i"))
+        if (view.Name is not ("div" or "span" or "em" or "i"))
         {
             return false;
         }
 
-        var stats = index[element];
+        var stats = view.Stats;
         if (stats is not { Images: 0, TextBlocks: 0 } || stats.Chars is < 2 or > LooseCaptionMaxChars || stats.Links > 1)
         {
             return false;
         }
 
-        var text = TextNormalizer.Normalize(element.TextContent);
+        var text = TextNormalizer.Normalize(view.Element.TextContent);
         return !DatelineParser.TryParseOpening(text, out _) && (!EndsWithSentence(text) || EndsWithCredit(text));
     });
 
     /// <summary>One item of an image gallery inside the text: an image and its caption.</summary>
-    public static readonly ElementSignal GalleryItem = new("image-and-caption gallery item", (element, index) => index.IsGalleryItem(element));
+    public static readonly ElementSignal GalleryItem = new("image-and-caption gallery item", view => view.Index.IsGalleryItem(view.Element));
 
     /// <summary>An item of a gallery after the end of the text (related pictures): not the article's.</summary>
-    public static readonly ElementSignal TrailingGalleryItem = new("gallery after the end of the text", (element, index) => index.IsTrailingGalleryItem(element));
+    public static readonly ElementSignal TrailingGalleryItem = new("gallery after the end of the text", view => view.Index.IsTrailingGalleryItem(view.Element));
 
     /// <summary>The short heading right before a gallery (<c>相關圖集</c>).</summary>
-    public static readonly ElementSignal GalleryHeading = new("heading of an image gallery", (element, index) => index.IsGalleryHeading(element));
+    public static readonly ElementSignal GalleryHeading = new("heading of an image gallery", view => view.Index.IsGalleryHeading(view.Element));
 
     /// <summary>A small box with a close control (<c>關閉</c>, <c>×</c>) or named as a pop-up: a glossary entry, a notice.</summary>
-    public static readonly ElementSignal PopUpBox = new("pop-up box", (element, index) =>
-    {
-        if (!IsBoxElement(element.LocalName) || element.LocalName == "a" || index[element].Chars > PopUpMaxChars || element.ParentElement is null)
-        {
-            return false;
-        }
-
-        return HasClassWord(element, PopUpClassWords) || HasCloseControl(element);
-    });
+    public static readonly ElementSignal PopUpBox = new("pop-up box", view =>
+        view.Stats.Chars <= PopUpMaxChars
+        && view.Name is "div" or "section" or "aside" or "span" or "figure" or "table" or "center"
+        && view.Element.ParentElement is not null
+        && (HasClassWord(view.Facts, PopUpClassWords) || HasCloseControl(view.Element, view.Index)));
 
     /// <summary>A heading whose text is one of <paramref name="headings"/> (<c>延伸閱讀</c>).</summary>
     public static ElementSignal HeadingText(params string[] headings)
     {
         var set = headings.ToFrozenSet(StringComparer.Ordinal);
-        return new ElementSignal($"heading {string.Join(" / ", headings)}", (element, _) =>
-            element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "strong" or "b" or "p" or "div"
-            && element.ChildElementCount <= 1
-            && set.Contains(BlockTextExtractor.TextOf(element)));
+        var longest = headings.Max(h => h.Length);
+        return new ElementSignal($"heading {string.Join(" / ", headings)}", view =>
+            view.Stats.Chars is > 0 && view.Stats.Chars <= longest
+            && view.Name is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "strong" or "b" or "p" or "div"
+            && view.Element.ChildElementCount <= 1
+            && set.Contains(BlockTextExtractor.TextOf(view.Element)));
     }
 
     /// <summary>Whether a small box holds a logo or icon image (searched among its first few elements).</summary>
@@ -231,7 +235,7 @@ public static class FurnitureSignals
                 return false;
             }
 
-            if (element.LocalName == "img" && IconImage.Test(element, index))
+            if (element.LocalName == "img" && IconImage.Test(new ElementView(element, index)))
             {
                 return true;
             }
@@ -268,31 +272,21 @@ public static class FurnitureSignals
         return open > 0 && text.Length - open <= 24;
     }
 
-    private static bool HoldsTheText(IElement element, BodyIndex index) =>
-        index.TotalNonLinkChars > 0 && index[element].NonLinkChars > index.TotalNonLinkChars * RegionMaxShareOfText;
+    private static bool HoldsTheText(in ElementView view) =>
+        view.Index.TotalNonLinkChars > 0 && view.Stats.NonLinkChars > view.Index.TotalNonLinkChars * RegionMaxShareOfText;
 
     private static bool IsBoxElement(string name) =>
         name is "div" or "section" or "aside" or "p" or "a" or "span" or "figure" or "table" or "center" or "dialog";
 
-    private static bool HasClassWord(IElement element, ImmutableArray<string> words)
-    {
-        var facts = new ElementFacts(element);
-        foreach (var word in words)
-        {
-            if (facts.Class?.Contains(word, StringComparison.OrdinalIgnoreCase) == true || facts.Id?.Contains(word, StringComparison.OrdinalIgnoreCase) == true)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>Whether the class or id holds one of the words (a vectorised search, ignoring case).</summary>
+    private static bool HasClassWord(in ElementFacts facts, SearchValues<string> words) =>
+        facts.Class is { } cls && cls.AsSpan().IndexOfAny(words) >= 0 || facts.Id is { } id && id.AsSpan().IndexOfAny(words) >= 0;
 
     /// <summary>
     /// A close control among the box's own children (a button, or a wrapper holding only one): the box
     /// it closes is the nearest one, not every block around it.
     /// </summary>
-    private static bool HasCloseControl(IElement box)
+    private static bool HasCloseControl(IElement box, BodyIndex index)
     {
         var scanned = 0;
         foreach (var child in box.ChildNodes)
@@ -304,7 +298,8 @@ public static class FurnitureSignals
                     return false;
                 }
 
-                if (IsCloseControl(element))
+                // A close control is a word or a sign: its few characters are checked before its text is read.
+                if (index[element].Chars is >= 1 and <= MaxCloseControlChars && IsCloseControl(element))
                 {
                     return true;
                 }
@@ -323,7 +318,7 @@ public static class FurnitureSignals
             return true;
         }
 
-        return text is "X" or "x" && (element.LocalName == "button" || HasClassWord(element, ["close"]));
+        return text is "X" or "x" && (element.LocalName == "button" || HasClassWord(new ElementFacts(element), CloseClassWords));
     }
 
     private static int? Pixels(string? value)

@@ -64,7 +64,7 @@ public static class HtmlArticleReader
             log.Fired(FurnitureRules.Byline);
         }
 
-        paragraphs = ParagraphFilter.Apply(paragraphs, rules.Paragraphs, FurnitureRules.Paragraphs, log);
+        paragraphs = ParagraphFilter.Apply(paragraphs, rules.Paragraphs, FurnitureRules.Paragraphs, FurnitureRules.MaxFurnitureParagraphChars, log);
         var hits = log.ToImmutable();
         if (LossAccounting.Warning(hits, index.TotalNonLinkChars) is { } loss)
         {
@@ -128,10 +128,10 @@ public static class HtmlArticleReader
                 return WalkDecision.Skip;
             }
 
-            var facts = new ElementFacts(element);
+            var view = new ElementView(element, index);
             foreach (var rule in siteRules)
             {
-                if (rule.Matches(element, facts, index) && Apply(rule, element) is { } decision)
+                if (rule.Matches(view) && Apply(rule, view) is { } decision)
                 {
                     return decision;
                 }
@@ -143,14 +143,14 @@ public static class HtmlArticleReader
             {
                 foreach (var rule in genericRules)
                 {
-                    if (rule.Matches(element, facts, index) && Apply(rule, element) is { } decision)
+                    if (rule.Matches(view) && Apply(rule, view) is { } decision)
                     {
                         return decision;
                     }
                 }
             }
 
-            switch (facts.LocalName)
+            switch (view.Name)
             {
                 case "img":
                     AddLooseImage(element);
@@ -164,15 +164,16 @@ public static class HtmlArticleReader
         }
 
         /// <summary>Does what a matching rule's kind says; null when it turns out not to apply.</summary>
-        private WalkDecision? Apply(HtmlRule rule, IElement element)
+        private WalkDecision? Apply(HtmlRule rule, in ElementView view)
         {
+            var element = view.Element;
             switch (rule)
             {
                 case RemoveRule:
-                    log.Removed(rule, index[element].NonLinkChars, index[element].Paragraphs);
+                    log.Removed(rule, view.Stats.NonLinkChars, view.Stats.Paragraphs);
                     return WalkDecision.Skip;
                 case RemovePopUpRule:
-                    log.Removed(rule, index[element].NonLinkChars, index[element].Paragraphs);
+                    log.Removed(rule, view.Stats.NonLinkChars, view.Stats.Paragraphs);
                     return WalkDecision.SkipAndMend;
                 case TakeTagsRule:
                     foreach (var link in Descendants(element).Where(e => e.LocalName == "a"))
@@ -270,10 +271,10 @@ public static class HtmlArticleReader
 
         private CaptionRule? MatchCaption(IElement candidate)
         {
-            var facts = new ElementFacts(candidate);
+            var view = new ElementView(candidate, index);
             foreach (var rule in captionRules)
             {
-                if (rule.Matches(candidate, facts, index))
+                if (rule.Matches(view))
                 {
                     return rule;
                 }

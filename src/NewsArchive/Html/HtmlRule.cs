@@ -10,9 +10,9 @@ namespace NewsArchive.Html;
 /// </summary>
 public sealed class ElementSignal
 {
-    private readonly Func<IElement, BodyIndex, bool> test;
+    private readonly Func<ElementView, bool> test;
 
-    internal ElementSignal(string name, Func<IElement, BodyIndex, bool> test)
+    internal ElementSignal(string name, Func<ElementView, bool> test)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Name = name;
@@ -21,9 +21,34 @@ public sealed class ElementSignal
 
     public string Name { get; }
 
-    internal bool Test(IElement element, BodyIndex index) => test(element, index);
+    internal bool Test(in ElementView view) => test(view);
 
     public override string ToString() => Name;
+}
+
+/// <summary>
+/// One element as the rules see it: the element, its name, id and class read once, and what
+/// <see cref="BodyIndex"/> measured of it, looked up once per element however many rules ask.
+/// </summary>
+public readonly struct ElementView
+{
+    internal ElementView(IElement element, BodyIndex index)
+    {
+        Element = element;
+        Facts = new ElementFacts(element);
+        Stats = index[element];
+        Index = index;
+    }
+
+    internal IElement Element { get; }
+
+    internal ElementFacts Facts { get; }
+
+    internal BlockStats Stats { get; }
+
+    internal BodyIndex Index { get; }
+
+    internal string Name => Facts.LocalName;
 }
 
 /// <summary>
@@ -92,8 +117,8 @@ public abstract class HtmlRule : IRule
 
     public static TakeFigureRule TakeFigure(ElementSignal signal, string reason) => new(null, signal, reason);
 
-    internal bool Matches(IElement element, in ElementFacts facts, BodyIndex index) =>
-        selector?.Matches(element, facts) ?? signal!.Test(element, index);
+    internal bool Matches(in ElementView view) =>
+        selector?.Matches(view.Element, view.Facts) ?? signal!.Test(view);
 
     public override string ToString() => $"{Kind}({Match}): {Reason}";
 }

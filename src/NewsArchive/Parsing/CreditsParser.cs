@@ -54,6 +54,12 @@ public static class CreditsParser
 
     public static Credits ParseParagraph(string paragraph)
     {
+        if (!HasRoleMarker(paragraph))
+        {
+            // Most paragraphs hold no credit: a scan for a role word before a colon spares the patterns.
+            return Credits.None;
+        }
+
         var authors = ImmutableArray.CreateBuilder<string>();
         var editors = ImmutableArray.CreateBuilder<string>();
         var translators = ImmutableArray.CreateBuilder<string>();
@@ -73,6 +79,33 @@ public static class CreditsParser
         }
 
         return new Credits(authors.ToImmutable(), editors.ToImmutable(), translators.ToImmutable());
+    }
+
+    /// <summary>Whether a role word (a stray quote or spaces between) stands before some colon of the paragraph.</summary>
+    internal static bool HasRoleMarker(ReadOnlySpan<char> paragraph)
+    {
+        var offset = 0;
+        while (offset < paragraph.Length)
+        {
+            var colon = paragraph[offset..].IndexOfAny('：', ':');
+            if (colon < 0)
+            {
+                return false;
+            }
+
+            var before = paragraph[..(offset + colon)].TrimEnd(" \u3000'’‘＇\"");
+            foreach (var role in NewsRoles.All)
+            {
+                if (before.EndsWith(role.Word, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            offset += colon + 1;
+        }
+
+        return false;
     }
 
     /// <summary>Reads <c>role：names role：names …</c>: each role marker's names run to the next marker.</summary>

@@ -8,18 +8,19 @@ namespace NewsArchive.Parsing;
 /// matches the pattern, and what that means, as a kind of its own: <see cref="DropRule"/> (the line is
 /// never text), <see cref="DropTrailingRule"/> (not text where it closes the body),
 /// <see cref="EndOfBodyRule"/> (the article's text ends here, its further-reading lists may follow) or
-/// <see cref="EndOfPageRule"/> (the page leaves the article for good). Patterns are compiled once, when
-/// the table is built; an empty one throws then.
+/// <see cref="EndOfPageRule"/> (the page leaves the article for good). Patterns come from
+/// <c>[GeneratedRegex]</c> methods beside the table, so they are compiled with the build, in the native
+/// build too (where a regex constructed at run time is interpreted).
 /// </summary>
 public abstract class LineRule : IRule
 {
-    private protected LineRule(string pattern, string reason)
+    private protected LineRule(Regex pattern, string reason)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(pattern);
+        ArgumentNullException.ThrowIfNull(pattern);
+        ArgumentException.ThrowIfNullOrWhiteSpace(pattern.ToString());
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        // Compiled: rule tables are built once and matched against every line of every file.
         // Patterns are ours and anchored, so no match timeout is needed.
-        Pattern = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        Pattern = pattern;
         Reason = reason;
     }
 
@@ -30,16 +31,16 @@ public abstract class LineRule : IRule
     public string Reason { get; }
 
     /// <summary>A line or paragraph that is never article text, wherever it stands.</summary>
-    public static DropRule Drop(string pattern, string reason) => new(pattern, reason);
+    public static DropRule Drop(Regex pattern, string reason) => new(pattern, reason);
 
     /// <summary>A line that is not article text where it closes the body (a source line, a sign-off).</summary>
-    public static DropTrailingRule DropTrailing(string pattern, string reason) => new(pattern, reason);
+    public static DropTrailingRule DropTrailing(Regex pattern, string reason) => new(pattern, reason);
 
     /// <summary>The article's text ends before this line; further-reading lists may still follow.</summary>
-    public static EndOfBodyRule EndOfBody(string pattern, string reason) => new(pattern, reason);
+    public static EndOfBodyRule EndOfBody(Regex pattern, string reason) => new(pattern, reason);
 
     /// <summary>The page leaves the article for good at this line (promos, comments, footer).</summary>
-    public static EndOfPageRule EndOfPage(string pattern, string reason) => new(pattern, reason);
+    public static EndOfPageRule EndOfPage(Regex pattern, string reason) => new(pattern, reason);
 
     public bool Matches(string line) => Pattern.IsMatch(line);
 
@@ -48,7 +49,7 @@ public abstract class LineRule : IRule
 
 public sealed class DropRule : LineRule
 {
-    internal DropRule(string pattern, string reason)
+    internal DropRule(Regex pattern, string reason)
         : base(pattern, reason)
     {
     }
@@ -56,7 +57,7 @@ public sealed class DropRule : LineRule
 
 public sealed class DropTrailingRule : LineRule
 {
-    internal DropTrailingRule(string pattern, string reason)
+    internal DropTrailingRule(Regex pattern, string reason)
         : base(pattern, reason)
     {
     }
@@ -64,7 +65,7 @@ public sealed class DropTrailingRule : LineRule
 
 public sealed class EndOfBodyRule : LineRule
 {
-    internal EndOfBodyRule(string pattern, string reason)
+    internal EndOfBodyRule(Regex pattern, string reason)
         : base(pattern, reason)
     {
     }
@@ -72,7 +73,7 @@ public sealed class EndOfBodyRule : LineRule
 
 public sealed class EndOfPageRule : LineRule
 {
-    internal EndOfPageRule(string pattern, string reason)
+    internal EndOfPageRule(Regex pattern, string reason)
         : base(pattern, reason)
     {
     }

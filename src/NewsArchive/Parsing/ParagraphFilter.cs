@@ -10,10 +10,15 @@ namespace NewsArchive.Parsing;
 /// </summary>
 public static class ParagraphFilter
 {
-    public static ImmutableArray<string> Apply(ImmutableArray<string> paragraphs, ImmutableArray<LineRule> siteRules, ImmutableArray<LineRule> genericRules, RuleLog log)
+    /// <param name="paragraphs">The body's paragraphs.</param>
+    /// <param name="siteRules">The site's rules, tried first on every paragraph.</param>
+    /// <param name="genericRules">Rules for every site, tried on paragraphs up to <paramref name="genericMaxChars"/> long.</param>
+    /// <param name="genericMaxChars">The longest paragraph a generic rule can match.</param>
+    /// <param name="log">Receives every paragraph dropped.</param>
+    public static ImmutableArray<string> Apply(ImmutableArray<string> paragraphs, ImmutableArray<LineRule> siteRules, ImmutableArray<LineRule> genericRules, int genericMaxChars, RuleLog log)
     {
-        var rules = siteRules.IsDefaultOrEmpty ? genericRules : siteRules.AddRange(genericRules);
-        if (rules.IsEmpty || paragraphs.IsEmpty)
+        siteRules = siteRules.IsDefault ? [] : siteRules;
+        if (siteRules.IsEmpty && genericRules.IsEmpty || paragraphs.IsEmpty)
         {
             return paragraphs;
         }
@@ -22,7 +27,8 @@ public static class ParagraphFilter
         for (var i = 0; i < paragraphs.Length; i++)
         {
             var paragraph = paragraphs[i];
-            var rule = FirstMatch(rules, paragraph, trailing: false);
+            var rule = FirstMatch(siteRules, paragraph, trailing: false)
+                ?? (paragraph.Length <= genericMaxChars ? FirstMatch(genericRules, paragraph, trailing: false) : null);
             if (rule is EndOfBodyRule or EndOfPageRule)
             {
                 for (var j = i; j < paragraphs.Length; j++)
@@ -42,7 +48,8 @@ public static class ParagraphFilter
             kept.Add(paragraph);
         }
 
-        while (kept.Count > 0 && FirstMatch(rules, kept[^1], trailing: true) is { } trailingRule)
+        while (kept.Count > 0
+            && (FirstMatch(siteRules, kept[^1], trailing: true) ?? (kept[^1].Length <= genericMaxChars ? FirstMatch(genericRules, kept[^1], trailing: true) : null)) is { } trailingRule)
         {
             log.RemovedParagraph(trailingRule, TextNormalizer.CountVisible(kept[^1]));
             kept.RemoveAt(kept.Count - 1);

@@ -33,27 +33,26 @@ public sealed partial class UdnTextProfile : IFormatProfile
     /// <summary>Lines where the page leaves the article for good: promos, comments, site-wide lists, footer.</summary>
     private static readonly ImmutableArray<EndOfPageRule> PageEnd =
     [
-        LineRule.EndOfPage(@"^商品推薦$", "商品推薦 product promos"),
-        LineRule.EndOfPage(@"^(?:udn討論區|(?:共\s*)?[0-9]+\s*則留言|FB留言|規範)$", "udn討論區 comment area (N 則留言, FB留言, 規範)"),
-        LineRule.EndOfPage(@"^贊助廣告$", "贊助廣告 sponsored links"),
-        LineRule.EndOfPage(@"^(?:作者文章|最新文章|熱門新聞|猜你喜歡|你可能也會喜歡|看更多|回應|More)$", "site-wide article lists (熱門新聞, 猜你喜歡)"),
+        LineRule.EndOfPage(ProductPromoLine(), "商品推薦 product promos"),
+        LineRule.EndOfPage(CommentAreaLine(), "udn討論區 comment area (N 則留言, FB留言, 規範)"),
+        LineRule.EndOfPage(SponsoredLine(), "贊助廣告 sponsored links"),
+        LineRule.EndOfPage(SiteListsLine(), "site-wide article lists (熱門新聞, 猜你喜歡)"),
     ];
 
     /// <summary>Lines that end the body but not the further-reading lists after it.</summary>
     private static readonly ImmutableArray<EndOfBodyRule> BodyEnd =
     [
-        LineRule.EndOfBody(@"^收看更多文章", "收看更多文章 follow-our-page promo"),
+        LineRule.EndOfBody(FollowPagePromoLine(), "收看更多文章 follow-our-page promo"),
     ];
 
     /// <summary>Lines that are never text, wherever they stand.</summary>
     private static readonly ImmutableArray<DropRule> Noise =
     [
-        LineRule.Drop(
-            @"(?i)^(?:•\s*)?(?:facebook|twitter|whatsapp|line|plurk|email|telegram|分享|複製連結|列印|字級|收藏|訂閱|(?:用|以)?(?:line|fb|facebook|臉書)(?:傳送|分享)|分享(?:到|至)\S{1,12}|\+|＋|A\s*-\s*A\s*\+|A\+\s*A-|﹒|‧)$",
+        LineRule.Drop(ShareButtonLine(),
             "share and font-size buttons (用LINE傳送, +, A-A+)"),
-        LineRule.Drop(@"^(?:發布|•\s.*)$", "comment form: 發布 button and policy bullets"),
-        LineRule.Drop(@"^\[[^\]]*\]$", "form fields and image placeholders"),
-        LineRule.Drop(@"^(?:聽新聞|[0-9]{1,2}:[0-9]{2} / [0-9]{1,2}:[0-9]{2}|Your browser does not support.*)$", "聽新聞 audio player"),
+        LineRule.Drop(CommentFormLine(), "comment form: 發布 button and policy bullets"),
+        LineRule.Drop(FormFieldLine(), "form fields and image placeholders"),
+        LineRule.Drop(AudioPlayerLine(), "聽新聞 audio player"),
     ];
 
     /// <summary>
@@ -492,4 +491,31 @@ public sealed partial class UdnTextProfile : IFormatProfile
 
     [GeneratedRegex(@"https?://(?:[a-z0-9-]+\.)*udn\.com/[^\s]*?/story/\d+/\d+")]
     private static partial Regex StoryUrl();
+
+    [GeneratedRegex(@"^商品推薦$")]
+    private static partial Regex ProductPromoLine();
+
+    [GeneratedRegex(@"^(?:udn討論區|(?:共\s*)?[0-9]+\s*則留言|FB留言|規範)$")]
+    private static partial Regex CommentAreaLine();
+
+    [GeneratedRegex(@"^贊助廣告$")]
+    private static partial Regex SponsoredLine();
+
+    [GeneratedRegex(@"^(?:作者文章|最新文章|熱門新聞|猜你喜歡|你可能也會喜歡|看更多|回應|More)$")]
+    private static partial Regex SiteListsLine();
+
+    [GeneratedRegex(@"^收看更多文章")]
+    private static partial Regex FollowPagePromoLine();
+
+    [GeneratedRegex(@"(?i)^(?:•\s*)?(?:facebook|twitter|whatsapp|line|plurk|email|telegram|分享|複製連結|列印|字級|收藏|訂閱|(?:用|以)?(?:line|fb|facebook|臉書)(?:傳送|分享)|分享(?:到|至)\S{1,12}|\+|＋|A\s*-\s*A\s*\+|A\+\s*A-|﹒|‧)$")]
+    private static partial Regex ShareButtonLine();
+
+    [GeneratedRegex(@"^(?:發布|•\s.*)$")]
+    private static partial Regex CommentFormLine();
+
+    [GeneratedRegex(@"^\[[^\]]*\]$")]
+    private static partial Regex FormFieldLine();
+
+    [GeneratedRegex(@"^(?:聽新聞|[0-9]{1,2}:[0-9]{2} / [0-9]{1,2}:[0-9]{2}|Your browser does not support.*)$")]
+    private static partial Regex AudioPlayerLine();
 }
