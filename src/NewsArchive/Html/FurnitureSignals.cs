@@ -59,11 +59,16 @@ public static class FurnitureSignals
     /// <summary>Class or id words of pop-up boxes.</summary>
     private static readonly SearchValues<string> PopUpClassWords = SearchValues.Create(["popup", "pop-up", "modal", "tooltip", "lightbox"], StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Class or id words of advertising and recommendation regions.</summary>
+    /// <summary>
+    /// Class or id words of advertising, recommendation, comment and navigation regions: the kind of
+    /// list Readability keeps for its unlikely candidates, kept to words that do not name article text.
+    /// A region holding most of the body's text is kept whatever its name (<see cref="RegionMaxShareOfText"/>).
+    /// </summary>
     private static readonly SearchValues<string> UnlikelyClassWords = SearchValues.Create(
         [
             "advert", "sponsor", "adsbygoogle", "ad-slot", "adslot", "ad-container", "recommend", "outbrain", "taboola",
-            "related-", "-related", "newsletter", "promo", "subscribe",
+            "related-", "-related", "newsletter", "promo", "subscribe", "sidebar", "comments", "comment-list", "disqus",
+            "breadcrumb", "pagination",
         ],
         StringComparison.OrdinalIgnoreCase);
 
