@@ -61,6 +61,12 @@ public sealed partial class UdnTextProfile : IFormatProfile
     /// </summary>
     private const int HeadlineWindow = 12;
 
+    /// <summary>How many lines after the body's end are looked at for prose the end cut off (udn-text-issue-8-text-after-promo-word).</summary>
+    private const int ProseLookAhead = 12;
+
+    /// <summary>A line this long that ends a sentence is article prose, not a list entry or a promo.</summary>
+    private const int MinProseChars = 40;
+
     /// <summary>The key of this profile's shared analysis of a document (<see cref="SourceDocument.Memo{T}"/>).</summary>
     private static readonly object AnalysisKey = new();
 
@@ -156,6 +162,13 @@ public sealed partial class UdnTextProfile : IFormatProfile
         }
 
         var related = ReadRelatedSections(lines, bodyEnd, title, log, ref tags);
+        var hits = log.ToImmutable();
+        var kept = paragraphs.Sum(p => TextNormalizer.CountVisible(p));
+        if (LossAccounting.Warning(hits, kept + hits.Sum(h => h.RemovedChars)) is { } loss)
+        {
+            warnings.Add(loss);
+        }
+
         var credits = CreditsParser.Parse(paragraphs);
         return ProfileResult.Success(new ArticleDraft
         {
@@ -173,7 +186,7 @@ public sealed partial class UdnTextProfile : IFormatProfile
             Related = related,
             Images = images,
             Warnings = warnings.ToImmutable(),
-            RuleHits = log.ToImmutable(),
+            RuleHits = hits,
         });
     }
 
@@ -282,6 +295,11 @@ public sealed partial class UdnTextProfile : IFormatProfile
             if (EndRule(line) is { } end)
             {
                 log.Fired(end);
+                foreach (var cut in ProseAfter(lines, i + 1))
+                {
+                    log.RemovedParagraph(end, TextNormalizer.CountVisible(cut));
+                }
+
                 break;
             }
 
@@ -305,6 +323,36 @@ public sealed partial class UdnTextProfile : IFormatProfile
         images = [.. captions.Distinct()];
         return i;
     }
+
+    /// <summary>
+    /// Article prose right after the line that ended the body, up to the next heading or end line:
+    /// when a promo word stood inside the text (a "看更多" expander), the text that follows is lost, and
+    /// the loss must be said. Two or more lines of prose count; one line could be a promo's own blurb.
+    /// </summary>
+    private static List<string> ProseAfter(string[] lines, int start)
+    {
+        var prose = new List<string>();
+        for (var i = start; i < lines.Length && i < start + ProseLookAhead; i++)
+        {
+            var line = lines[i];
+            if (line.Length == 0 || NoiseRule(line) is not null)
+            {
+                continue;
+            }
+
+            if (IsSectionHeading(line) || EndRule(line) is not null || !IsProse(line))
+            {
+                break;
+            }
+
+            prose.Add(line);
+        }
+
+        return prose.Count >= 2 ? prose : [];
+    }
+
+    /// <summary>A line of article prose: long, and ending a sentence.</summary>
+    private static bool IsProse(string line) => line.Length >= MinProseChars && line[^1] is '。' or '」' or '！' or '？';
 
     private static ImmutableArray<RelatedLink> ReadRelatedSections(string[] lines, int start, string title, RuleLog log, ref ImmutableArray<string> tags)
     {

@@ -51,31 +51,27 @@ public sealed class MutationPropertyTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void BoilerplateMutation_LeavesParagraphsUnchanged()
-    {
-        var parser = new ArchiveParser();
-        var stats = new Stats();
-        var originals = Samples.ToDictionary(s => s.Key, s => ((ParseOutcome.Parsed)parser.Parse(new InputFile(s.Key, s.Value))).Record.Paragraphs);
-        var property = Prop.ForAll(MutationGenerators.BoilerplateMutation(Samples), input =>
-        {
-            var outcome = ParseTimed(parser, input, stats);
-            var record = Assert.IsType<ParseOutcome.Parsed>(outcome).Record;
-            stats.Records++;
-            Assert.Equal<string>(originals[input.Sample], record.Paragraphs);
-        });
-        property.Check(Config.QuickThrowOnFailure.WithMaxTest(Cases(1500)).WithQuietOnSuccess(true));
-        output.WriteLine($"boilerplate mutation: {stats}");
-    }
+    public void BoilerplateMutation_LeavesParagraphsUnchanged() =>
+        CheckParagraphsUnchanged("boilerplate mutation", Samples, _ => MutationGenerators.BoilerplateMutation(Samples));
 
     [Fact]
     public void FurnitureInsertion_LeavesParagraphsUnchanged()
     {
-        var parser = new ArchiveParser();
-        var stats = new Stats();
         var html = Samples.Where(s => s.Key.Contains("jekyll", StringComparison.Ordinal) || s.Key.StartsWith("samples/00", StringComparison.Ordinal) && !s.Key.StartsWith("samples/004", StringComparison.Ordinal))
             .ToDictionary(s => s.Key, s => s.Value);
-        var originals = html.ToDictionary(s => s.Key, s => (IReadOnlyList<string>)((ParseOutcome.Parsed)parser.Parse(new InputFile(s.Key, s.Value))).Record.Paragraphs);
-        var property = Prop.ForAll(Arb.From(FurnitureInsertions.Mutations(html, originals)), input =>
+        CheckParagraphsUnchanged("furniture insertion", html, originals => Arb.From(FurnitureInsertions.Mutations(html, originals)));
+    }
+
+    /// <summary>Every input the generator makes from <paramref name="inputs"/> must give the paragraphs the unchanged input gives.</summary>
+    private void CheckParagraphsUnchanged(
+        string name,
+        IReadOnlyDictionary<string, byte[]> inputs,
+        Func<IReadOnlyDictionary<string, IReadOnlyList<string>>, Arbitrary<MutatedInput>> mutations)
+    {
+        var parser = new ArchiveParser();
+        var stats = new Stats();
+        var originals = inputs.ToDictionary(s => s.Key, s => (IReadOnlyList<string>)((ParseOutcome.Parsed)parser.Parse(new InputFile(s.Key, s.Value))).Record.Paragraphs);
+        var property = Prop.ForAll(mutations(originals), input =>
         {
             var outcome = ParseTimed(parser, input, stats);
             var record = Assert.IsType<ParseOutcome.Parsed>(outcome).Record;
@@ -83,7 +79,7 @@ public sealed class MutationPropertyTests(ITestOutputHelper output)
             Assert.Equal<string>(originals[input.Sample], record.Paragraphs);
         });
         property.Check(Config.QuickThrowOnFailure.WithMaxTest(Cases(1500)).WithQuietOnSuccess(true));
-        output.WriteLine($"furniture insertion: {stats}");
+        output.WriteLine($"{name}: {stats}");
     }
 
     private static ParseOutcome ParseTimed(ArchiveParser parser, MutatedInput input, Stats stats)
