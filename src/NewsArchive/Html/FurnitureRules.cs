@@ -55,7 +55,7 @@ public static partial class FurnitureRules
     /// The generic paragraph rules look at paragraphs up to this long: furniture lines are short, and
     /// the longest pattern (a copyright notice) stays under it.
     /// </summary>
-    public const int MaxFurnitureParagraphChars = 300;
+    public const int MaxFurnitureParagraphChars = 150;
 
     /// <summary>Paragraphs that are never article text, whatever the site.</summary>
     public static readonly ImmutableArray<LineRule> Paragraphs =
@@ -74,7 +74,7 @@ public static partial class FurnitureRules
     [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?$")]
     private static partial Regex TimeStampLine();
 
-    [GeneratedRegex(@"^(?:©|\(c\)|Copyright\b).{0,200}(?:版权|版權|著作权|著作權|All rights reserved)")]
+    [GeneratedRegex(@"^(?:©|\(c\)|Copyright\b).{0,120}(?:版权|版權|著作权|著作權|All rights reserved)")]
     private static partial Regex CopyrightLine();
 
     [GeneratedRegex(@"^[（(]?(?:影片|影音|視頻|视频|影像|Video|video)\s*(?:來源|来源|提供|取自|出處|出处|credit|Credit|source|Source)\s*[:：].{1,60}$")]
