@@ -29,7 +29,7 @@ internal sealed class BodyIndex
     /// <summary>A gallery item's caption is at most this long (a paragraph of the text is not a caption).</summary>
     internal const int MaxGalleryCaption = 400;
 
-    private readonly Dictionary<IElement, BlockStats> stats = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<IElement, BlockStats> stats;
     private readonly HashSet<IElement> galleryItems = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<IElement> trailingGalleryItems = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<IElement> galleryHeadings = new(ReferenceEqualityComparer.Instance);
@@ -39,12 +39,15 @@ internal sealed class BodyIndex
 
     /// <param name="root">The body.</param>
     /// <param name="articleUrl">The article's URL, to tell links out from links within the site.</param>
+    /// <param name="markupLength">The length of the body's markup, to size the table of elements once.</param>
     /// <param name="siteTakeRules">
     /// The site's rules that take tags, related links or figures out: a generic rule must not remove a
     /// block that holds what one of them would take (a read-more list inside a link-dense box).
     /// </param>
-    public BodyIndex(INode root, string? articleUrl, HtmlRule[]? siteTakeRules = null)
+    public BodyIndex(INode root, string? articleUrl, HtmlRule[]? siteTakeRules = null, int markupLength = 0)
     {
+        // About one element per 40 characters of news markup; a table sized once is not copied as it grows.
+        stats = new Dictionary<IElement, BlockStats>(Math.Clamp(markupLength / 40, 16, 1 << 16), ReferenceEqualityComparer.Instance);
         ArticleSite = LinkHosts.SiteOfUrl(articleUrl);
         this.siteTakeRules = siteTakeRules ?? [];
         TotalChars = Measure(root);
@@ -197,7 +200,7 @@ internal sealed class BodyIndex
             }
 
             var name = child.LocalName;
-            var own = new BlockStats { Start = position };
+            var own = default(BlockStats);
             if (name == "img")
             {
                 own = own with { Images = 1 };
@@ -334,9 +337,7 @@ internal readonly record struct BlockStats
     /// <summary>Block elements inside that hold text (a paragraph of text, a caption block).</summary>
     public int TextBlocks { get; init; }
 
-    /// <summary>Visible characters before the element starts and where it ends, in document order.</summary>
-    public int Start { get; init; }
-
+    /// <summary>Where the element ends: the visible characters up to its end, in document order.</summary>
     public int End { get; init; }
 
     public int NonLinkChars => Chars - LinkChars;

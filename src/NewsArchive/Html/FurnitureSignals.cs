@@ -13,31 +13,32 @@ namespace NewsArchive.Html;
 /// </summary>
 public static class FurnitureSignals
 {
-    /// <summary>A link-dense block keeps at most this many visible characters outside its links.</summary>
+    /// <summary>A link-dense block keeps at most this many visible characters outside its links (jekyll-issue-8-page-regions-around-text).</summary>
     public const int LinkDenseMaxOwnText = 60;
 
-    /// <summary>The share of a block's text inside links from which it is a list of links, not prose.</summary>
+    /// <summary>The share of a block's text inside links from which it is a list of links, not prose (jekyll-issue-8-page-regions-around-text).</summary>
     public const double LinkDenseMinDensity = 0.7;
 
-    /// <summary>A call-to-action box (a logo, one line, a link out) is at most this long.</summary>
+    /// <summary>A call-to-action box (a logo, one line, a link out) is at most this long (cna-jekyll-issue-8-follow-us-box).</summary>
     public const int CallToActionMaxChars = 80;
 
-    /// <summary>A short block whose text is at least this much links out (and no link within the site) is a link-out line.</summary>
+    /// <summary>A short block whose text is at least this much links out (and no link within the site) is a link-out line (cna-jekyll-issue-8-follow-us-loose).</summary>
     public const double OutboundLineMinDensity = 0.8;
 
-    /// <summary>A caption standing in a block after its image is at most this long.</summary>
+    /// <summary>A caption standing in a block after its image is at most this long (jekyll-issue-8-caption-div-after-image).</summary>
     public const int LooseCaptionMaxChars = 150;
 
-    /// <summary>An image this small (width or height, in pixels) is a logo or an icon, not a photo.</summary>
+    /// <summary>An image this small (width or height, in pixels) is a logo or an icon, not a photo (cna-jekyll-issue-8-follow-us-box).</summary>
     public const int IconMaxPixels = 100;
 
     /// <summary>
     /// A landmark or class-named region holding more than this share of the body's text is where the
-    /// text is, not furniture beside it (some scrapers wrap a whole article in an <c>aside</c>).
+    /// text is, not furniture beside it (some scrapers wrap a whole article in an <c>aside</c>;
+    /// jekyll-issue-8-page-regions-around-text).
     /// </summary>
     public const double RegionMaxShareOfText = 0.4;
 
-    /// <summary>A pop-up box holds at most this much text (a glossary entry, a notice).</summary>
+    /// <summary>A pop-up box holds at most this much text (a glossary entry, a notice; cna-jekyll-issue-8-glossary-popup).</summary>
     public const int PopUpMaxChars = 400;
 
     /// <summary>How many elements of a small box are searched for its close control.</summary>

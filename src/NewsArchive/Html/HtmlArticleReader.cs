@@ -32,7 +32,7 @@ public static class HtmlArticleReader
 
         var document = parser.ParseDocument(html);
         var root = (INode?)document.Body ?? document;
-        var index = new BodyIndex(root, baseUrl, [.. rules.Elements.Where(r => r is TakeTagsRule or TakeRelatedRule or TakeRelatedListRule or TakeFigureRule)]);
+        var index = new BodyIndex(root, baseUrl, rules.TakeRules, html.Length);
         var log = new RuleLog();
         var walk = new ArticleWalk(rules, index, log, baseUrl);
 
@@ -107,9 +107,9 @@ public static class HtmlArticleReader
             this.index = index;
             this.log = log;
             baseUri = new(() => baseUrl is not null && Uri.TryCreate(baseUrl, UriKind.Absolute, out var parsed) ? parsed : null, LazyThreadSafetyMode.None);
-            siteRules = [.. rules.Elements.Where(r => r is not CaptionRule)];
-            genericRules = [.. FurnitureRules.Html.Where(r => r is not CaptionRule)];
-            captionRules = [.. rules.Elements.AddRange(FurnitureRules.Html).OfType<CaptionRule>()];
+            siteRules = rules.WalkRules;
+            genericRules = HtmlSiteRules.GenericWalkRules;
+            captionRules = rules.CaptionRules;
         }
 
         public ImmutableArray<string>.Builder Tags { get; } = ImmutableArray.CreateBuilder<string>();

@@ -10,8 +10,32 @@ namespace NewsArchive.Html;
 /// </summary>
 public sealed record HtmlSiteRules
 {
+    private readonly ImmutableArray<HtmlRule> elements = [];
+
     /// <summary>Element rules, tried in order; the first that matches an element decides.</summary>
-    public ImmutableArray<HtmlRule> Elements { get; init; } = [];
+    public ImmutableArray<HtmlRule> Elements
+    {
+        get => elements;
+        init
+        {
+            elements = value;
+            TakeRules = [.. value.Where(r => r is TakeTagsRule or TakeRelatedRule or TakeRelatedListRule or TakeFigureRule)];
+            WalkRules = [.. value.Where(r => r is not CaptionRule)];
+            CaptionRules = [.. value.AddRange(FurnitureRules.Html).OfType<CaptionRule>()];
+        }
+    }
+
+    /// <summary>The element rules that take something out (tags, related links, figures), worked out once.</summary>
+    internal HtmlRule[] TakeRules { get; private init; } = [];
+
+    /// <summary>The site's rules the article walk tries on every element (all but captions).</summary>
+    internal HtmlRule[] WalkRules { get; private init; } = [];
+
+    /// <summary>The site's caption rules, then the generic ones: what may caption an image outside a figure.</summary>
+    internal CaptionRule[] CaptionRules { get; private init; } = [.. FurnitureRules.Html.OfType<CaptionRule>()];
+
+    /// <summary>The generic rules the article walk tries on every element after the site's (all but captions).</summary>
+    internal static HtmlRule[] GenericWalkRules { get; } = [.. FurnitureRules.Html.Where(r => r is not CaptionRule)];
 
     /// <summary>Whole paragraphs that are not article text on this site.</summary>
     public ImmutableArray<LineRule> Paragraphs { get; init; } = [];

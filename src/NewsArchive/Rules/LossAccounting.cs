@@ -10,10 +10,13 @@ namespace NewsArchive.Rules;
 /// </summary>
 public static class LossAccounting
 {
-    /// <summary>Removing more than this share of the body's visible, non-link text earns a warning.</summary>
+    /// <summary>Removing more than this share of the body's visible, non-link text earns a warning (jekyll-issue-8-hidden-text-loss-warning).</summary>
     public const double WarnShare = 0.4;
 
-    /// <summary>...when at least this many characters went: a few words of a two-line body are no loss.</summary>
+    /// <summary>
+    /// ...when at least this many characters went: a few lines of embed fallback text in a short body
+    /// are no loss (jekyll-issue-8-embed-fallback-text).
+    /// </summary>
     public const int MinLostChars = 200;
 
     /// <summary>How every loss warning opens, so readers of warnings can tell them from the rest.</summary>
