@@ -29,7 +29,7 @@ public static class AuditTableWriter
         {
             output.WriteLine();
             output.WriteLine("errors");
-            WriteCounts(output, report.ErrorKinds, null);
+            WriteCounts(output, report.ErrorKinds, null, cut: false);
         }
 
         foreach (var source in report.Sources)
@@ -66,15 +66,15 @@ public static class AuditTableWriter
         }
 
         output.WriteLine($"  {title}");
-        WriteCounts(output, counts, of);
+        WriteCounts(output, counts, of, cut: true);
     }
 
-    private static void WriteCounts(TextWriter output, IReadOnlyCollection<CountedText> counts, int? of)
+    private static void WriteCounts(TextWriter output, IReadOnlyCollection<CountedText> counts, int? of, bool cut)
     {
         foreach (var count in counts.Take(ShownPerList))
         {
             var share = of is > 0 ? $" {(100.0 * count.Count / of.Value).ToString("0", CultureInfo.InvariantCulture),3}%" : string.Empty;
-            output.WriteLine($"    {count.Count,6}{share}  {Cut(count.Text)}");
+            output.WriteLine($"    {count.Count,6}{share}  {(cut ? Cut(count.Text) : count.Text.ReplaceLineEndings(" "))}");
         }
 
         More(output, counts.Count);
