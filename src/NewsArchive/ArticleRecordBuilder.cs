@@ -46,7 +46,7 @@ public static class ArticleRecordBuilder
             Path = path,
             Url = draft.Url,
             Title = title,
-            Published = draft.Published,
+            Published = string.IsNullOrEmpty(draft.Published) ? null : draft.Published,
             Agency = draft.Agency,
             Dateline = draft.Dateline,
             Authors = Distinct(draft.Authors),

@@ -14,6 +14,12 @@ public sealed class PublishedDateParserTests
     [InlineData("2025-08-23", true, "2025-08-23")]
     [InlineData("2023/08/23", true, "2023-08-23")]
     [InlineData("2024-11-01 11:34:03 -0500", false, "2024-11-01T11:34:03-05:00")]
+    [InlineData("２０２４-１-１", true, "2024-01-01")]
+    [InlineData("2024-11-01 11:34 +14:00", false, "2024-11-01T11:34:00+14:00")]
+    [InlineData("0001-01-01T12:00:00Z", false, "0001-01-01T12:00:00Z")]
+    [InlineData("9999-12-31T23:59:59Z", true, "9999-12-31T23:59:59Z")]
+    [InlineData("9999-12-31T10:00:00Z", true, "9999-12-31T18:00:00+08:00")]
+    [InlineData("0001-01-01", true, "0001-01-01")]
     public void TryParse_DateStyles_GivesIso8601(string value, bool taipei, string expected)
     {
         Assert.True(PublishedDateParser.TryParse(value, taipei, out var iso, out var hasOffset));
@@ -35,6 +41,13 @@ public sealed class PublishedDateParserTests
     [InlineData("2024-13-01")]
     [InlineData("2023-02-30")]
     [InlineData("2024-11-01 25:00")]
+    [InlineData("2024-1-\u0661")]
+    [InlineData("2024-1-１\u0661")]
+    [InlineData("2024-11-01 11:34 +14:30")]
+    [InlineData("2024-11-01 11:34 -15:00")]
+    [InlineData("0001-01-01T00:00:00+08:00")]
+    [InlineData("9999-12-31T23:59:59-08:00")]
+    [InlineData("0000-01-01")]
     public void TryParse_NotADate_ReturnsFalse(string value)
     {
         Assert.False(PublishedDateParser.TryParse(value, true, out _, out _));

@@ -6,7 +6,9 @@ namespace NewsArchive.Parsing;
 /// <summary>
 /// Front-matter and page dates to ISO 8601. A timestamp keeps its offset, or is moved to Taipei time
 /// (+08:00) when the source is Taiwanese; a bare local timestamp from a Taiwanese source is taken as
-/// Taipei time. A date alone stays a date: no time is ever invented.
+/// Taipei time. A date alone stays a date: no time is ever invented. Digits are ASCII or full-width
+/// (<c>２０２４</c>); a date that does not exist, an offset beyond ±14:00 or an instant outside
+/// years 1–9999 is unreadable (false), never an exception.
 /// </summary>
 public static partial class PublishedDateParser
 {
@@ -25,12 +27,13 @@ public static partial class PublishedDateParser
             return false;
         }
 
-        var match = Timestamp().Match(value.Trim());
+        var match = Timestamp().Match(AsciiDigits(value.Trim()));
         if (!match.Success)
         {
             return false;
         }
 
+        // The pattern admits ASCII digits only, so these parse.
         var year = int.Parse(match.Groups["y"].ValueSpan, CultureInfo.InvariantCulture);
         var month = int.Parse(match.Groups["m"].ValueSpan, CultureInfo.InvariantCulture);
         var day = int.Parse(match.Groups["d"].ValueSpan, CultureInfo.InvariantCulture);
@@ -85,16 +88,21 @@ public static partial class PublishedDateParser
             var digits = zone[1..].Replace(":", string.Empty, StringComparison.Ordinal);
             var hours = int.Parse(digits.AsSpan(0, 2), CultureInfo.InvariantCulture);
             var minutes = int.Parse(digits.AsSpan(2, 2), CultureInfo.InvariantCulture);
-            if (hours > 14 || minutes > 59)
+            offset = sign * new TimeSpan(hours, minutes, 0);
+            if (minutes > 59 || offset.Duration() > MaxOffset)
             {
                 return false;
             }
+        }
 
-            offset = sign * new TimeSpan(hours, minutes, 0);
+        if (!InRange(local.Ticks - offset.Ticks))
+        {
+            // The instant falls before year 1 or after year 9999 in UTC.
+            return false;
         }
 
         var instant = new DateTimeOffset(local, offset);
-        if (preferTaipei)
+        if (preferTaipei && InRange(instant.UtcTicks + TaipeiOffset.Ticks))
         {
             instant = instant.ToOffset(TaipeiOffset);
         }
@@ -103,9 +111,31 @@ public static partial class PublishedDateParser
         return true;
     }
 
+    /// <summary>The largest UTC offset a <see cref="DateTimeOffset"/> (and the world) has.</summary>
+    private static readonly TimeSpan MaxOffset = TimeSpan.FromHours(14);
+
+    private static bool InRange(long ticks) => ticks >= DateTime.MinValue.Ticks && ticks <= DateTime.MaxValue.Ticks;
+
+    /// <summary>Full-width digits (<c>０</c>–<c>９</c>) as ASCII; other digits stay and do not match.</summary>
+    private static string AsciiDigits(string value)
+    {
+        if (value.AsSpan().IndexOfAnyInRange('０', '９') < 0)
+        {
+            return value;
+        }
+
+        return string.Create(value.Length, value, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = source[i] is >= '０' and <= '９' ? (char)('0' + (source[i] - '０')) : source[i];
+            }
+        });
+    }
+
     private static string FormatFor(DateTime value) =>
         value.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF";
 
-    [GeneratedRegex(@"^(?<y>\d{4})[-/.](?<m>\d{1,2})[-/.](?<d>\d{1,2})(?:(?:[T ]|\s+)(?<H>\d{1,2}):(?<M>\d{2})(?::(?<S>\d{2})(?:\.(?<f>\d{1,9}))?)?)?\s*(?<z>Z|z|[+-]\d{2}:?\d{2})?$")]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})[-/.](?<m>[0-9]{1,2})[-/.](?<d>[0-9]{1,2})(?:(?:[T ]|\s+)(?<H>[0-9]{1,2}):(?<M>[0-9]{2})(?::(?<S>[0-9]{2})(?:\.(?<f>[0-9]{1,9}))?)?)?\s*(?<z>Z|z|[+-][0-9]{2}:?[0-9]{2})?$")]
     private static partial Regex Timestamp();
 }

@@ -119,14 +119,12 @@ public sealed partial class UdnTextProfile : IFormatProfile
 
             headlineIndex = FindHeadline(lines, bylineIndex);
             var dateLine = DateLine().Match(lines[bylineIndex]);
-            PublishedDateParser.TryParse(dateLine.Groups["date"].Value, preferTaipei: true, out var iso, out _);
-            published = iso;
+            published = ReadDate(dateLine.Groups["date"].Value, warnings);
             warnings.Add("no byline found");
         }
         else if (byline!.Date is { } date)
         {
-            PublishedDateParser.TryParse(byline.Time is null ? date : $"{date} {byline.Time}", preferTaipei: true, out var iso, out _);
-            published = iso;
+            published = ReadDate(byline.Time is null ? date : $"{date} {byline.Time}", warnings);
         }
 
         if (headlineIndex < 0)
@@ -135,7 +133,7 @@ public sealed partial class UdnTextProfile : IFormatProfile
         }
 
         var title = TextNormalizer.Normalize(lines[headlineIndex]);
-        if (published is null)
+        if (published is null && !warnings.Any(w => w.StartsWith("unreadable date", StringComparison.Ordinal)))
         {
             published = FindPageDate(lines, headlineIndex);
             if (published is null)
@@ -494,6 +492,18 @@ public sealed partial class UdnTextProfile : IFormatProfile
         }
 
         return false;
+    }
+
+    /// <summary>The ISO date of a byline's date, or null with a warning when that date does not exist (<c>2023-02-30</c>).</summary>
+    private static string? ReadDate(string value, ImmutableArray<string>.Builder warnings)
+    {
+        if (PublishedDateParser.TryParse(value, preferTaipei: true, out var iso, out _))
+        {
+            return iso;
+        }
+
+        warnings.Add($"unreadable date '{value}'");
+        return null;
     }
 
     /// <summary>A date in the page header (the cropped dump's <c>date 2025-08-23</c> widget) above the headline.</summary>
