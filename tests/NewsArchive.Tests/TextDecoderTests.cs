@@ -49,6 +49,26 @@ public sealed class TextDecoderTests
     }
 
     [Fact]
+    public void TryDecode_InvalidUtf8AfterBom_ReplacesAndWarns()
+    {
+        var decoded = Decode([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("第一段"), 0xC3, 0x28, .. Encoding.UTF8.GetBytes("第二段\uFFFD")]);
+        Assert.Equal("第一段\uFFFD(第二段\uFFFD", decoded.Text);
+        Assert.Equal(["invalid UTF-8: 1 byte sequence(s) replaced with U+FFFD"], decoded.Warnings.ToArray());
+    }
+
+    [Theory]
+    [InlineData("utf-16le")]
+    [InlineData("utf-16be")]
+    public void TryDecode_Utf16LoneSurrogate_ReplacesAndWarns(string name)
+    {
+        var encoding = name == "utf-16le" ? Encoding.Unicode : Encoding.BigEndianUnicode;
+        byte[] surrogate = name == "utf-16le" ? [0x00, 0xD8] : [0xD8, 0x00];
+        var decoded = Decode([.. encoding.GetPreamble(), .. encoding.GetBytes("第一段"), .. surrogate, .. encoding.GetBytes("第二段"), 0x41]);
+        Assert.Equal("第一段\uFFFD第二段", decoded.Text);
+        Assert.Equal(["invalid UTF-16: 1 unpaired surrogate(s) replaced with U+FFFD", "UTF-16 text ends with an odd byte; it was dropped"], decoded.Warnings.ToArray());
+    }
+
+    [Fact]
     public void TryDecode_Big5_TranscodesAndWarns()
     {
         var decoded = Decode(Encoding.GetEncoding(950).GetBytes(Sample));
@@ -117,7 +137,7 @@ public sealed class TextDecoderTests
 
         var decoded = Decode(packed.ToArray());
         Assert.Equal(Sample, decoded.Text);
-        Assert.Contains("decompressed from gzip", decoded.Warnings);
+        Assert.Empty(decoded.Warnings);
     }
 
     [Fact]

@@ -14,6 +14,8 @@ public sealed class TextDecoder
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly Encoding LenientUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
     private static readonly Encoding StrictBig5 = CreateStrictBig5();
+    private static readonly Encoding StrictUtf16Le = new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
+    private static readonly Encoding StrictUtf16Be = new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
 
     /// <summary>Signatures of files that are clearly not text, checked before any decoding.</summary>
     private static readonly ImmutableArray<(byte[] Magic, string Kind)> BinarySignatures =
@@ -76,8 +78,9 @@ public sealed class TextDecoder
                 warnings.Add($"gzip data is truncated or damaged: read the {unpacked.Length} bytes that could be decompressed");
             }
 
+            // Decompressing is a fact about the container, not a doubt about the record: no warning,
+            // so --strict takes gzip archives as it takes plain ones.
             bytes = unpacked;
-            warnings.Add("decompressed from gzip");
         }
 
         if (bytes.IsEmpty || IsBlank(bytes))
@@ -88,7 +91,7 @@ public sealed class TextDecoder
 
         string text;
         string encodingName;
-        if (TryDecodeWithBom(bytes, out text, out encodingName))
+        if (TryDecodeWithBom(bytes, warnings, out text, out encodingName))
         {
         }
         else if (TryDecodeValidUtf8(bytes, out text, out var needsCleaning))
@@ -211,32 +214,68 @@ public sealed class TextDecoder
     private static bool GzipLengthMatches(ReadOnlySpan<byte> packed, long unpackedLength) =>
         packed.Length >= 18 && System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(packed[^4..]) == (uint)(unpackedLength & 0xFFFFFFFF);
 
-    private static bool TryDecodeWithBom(ReadOnlySpan<byte> bytes, out string text, out string encodingName)
+    /// <summary>
+    /// Text that opens with a byte-order mark. Bytes the encoding cannot decode (invalid UTF-8 after a
+    /// UTF-8 BOM, an unpaired surrogate in UTF-16, an odd last byte) are replaced with U+FFFD, and a
+    /// warning says how many: text that came out of repair is never passed off as clean.
+    /// </summary>
+    private static bool TryDecodeWithBom(ReadOnlySpan<byte> bytes, ImmutableArray<string>.Builder warnings, out string text, out string encodingName)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            text = LenientUtf8.GetString(bytes[3..]);
+            var body = bytes[3..];
+            text = LenientUtf8.GetString(body);
             encodingName = "utf-8";
+            if (!System.Text.Unicode.Utf8.IsValid(body))
+            {
+                var replaced = text.AsSpan().Count('\uFFFD') - CountReplacementCharacters(body);
+                warnings.Add($"invalid UTF-8: {Math.Max(replaced, 1)} byte sequence(s) replaced with U+FFFD");
+            }
+
             return true;
         }
 
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        var littleEndian = bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]);
+        if (littleEndian || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
-            text = Encoding.Unicode.GetString(bytes[2..(2 + ((bytes.Length - 2) & ~1))]);
-            encodingName = "utf-16le";
-            return true;
-        }
+            var units = bytes[2..];
+            var whole = units[..(units.Length & ~1)];
+            var strict = littleEndian ? StrictUtf16Le : StrictUtf16Be;
+            encodingName = littleEndian ? "utf-16le" : "utf-16be";
+            if (!TryDecodeStrict(strict, whole, out text))
+            {
+                text = (littleEndian ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(whole);
+                var replaced = text.AsSpan().Count('\uFFFD') - CountUtf16ReplacementCharacters(whole, littleEndian);
+                warnings.Add($"invalid UTF-16: {Math.Max(replaced, 1)} unpaired surrogate(s) replaced with U+FFFD");
+            }
 
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-        {
-            text = Encoding.BigEndianUnicode.GetString(bytes[2..(2 + ((bytes.Length - 2) & ~1))]);
-            encodingName = "utf-16be";
+            if (whole.Length != units.Length)
+            {
+                warnings.Add("UTF-16 text ends with an odd byte; it was dropped");
+            }
+
             return true;
         }
 
         text = string.Empty;
         encodingName = string.Empty;
         return false;
+    }
+
+    /// <summary>The U+FFFD characters UTF-16 bytes hold themselves, to tell them from repairs.</summary>
+    private static int CountUtf16ReplacementCharacters(ReadOnlySpan<byte> units, bool littleEndian)
+    {
+        var count = 0;
+        for (var i = 0; i + 1 < units.Length; i += 2)
+        {
+            var value = littleEndian ? units[i] | (units[i + 1] << 8) : (units[i] << 8) | units[i + 1];
+            if (value == 0xFFFD)
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>A kind name when the bytes are clearly not text: a known signature, or many NUL bytes.</summary>
