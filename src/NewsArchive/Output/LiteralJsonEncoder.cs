@@ -18,8 +18,13 @@ internal sealed class LiteralJsonEncoder : JavaScriptEncoder
 
     public override int MaxOutputCharactersPerInputCharacter => 12;
 
+    /// <summary>
+    /// Also U+0085, U+2028 and U+2029: valid in JSON, but line breaks to Python's <c>str.splitlines</c>,
+    /// JavaScript and log shippers, which would cut a JSON Lines record in two.
+    /// </summary>
     public override bool WillEncode(int unicodeScalar) =>
         unicodeScalar < 0x20 || unicodeScalar == '"' || unicodeScalar == '\\' || unicodeScalar == 0x7F
+        || unicodeScalar is 0x85 or 0x2028 or 0x2029
         || (unicodeScalar >= 0xD800 && unicodeScalar <= 0xDFFF) || unicodeScalar > 0x10FFFF;
 
     public override unsafe int FindFirstCharacterToEncode(char* text, int textLength)
@@ -60,7 +65,7 @@ internal sealed class LiteralJsonEncoder : JavaScriptEncoder
                 continue;
             }
 
-            if (Rune.DecodeFromUtf8(utf8Text[index..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            if (Rune.DecodeFromUtf8(utf8Text[index..], out var rune, out var consumed) != System.Buffers.OperationStatus.Done || WillEncode(rune.Value))
             {
                 return index;
             }

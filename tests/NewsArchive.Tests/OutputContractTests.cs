@@ -1,0 +1,108 @@
+using System.Text;
+using System.Text.Json;
+using CsvHelper;
+using NewsArchive.Output;
+using NewsArchive.Records;
+
+namespace NewsArchive.Tests;
+
+/// <summary>
+/// JSON Lines survive readers that split lines the way Python's <c>str.splitlines</c> does (on
+/// U+0085, U+2028 and U+2029 too); CSV survives a CSV reader. Every string field is tried.
+/// </summary>
+public sealed class OutputContractTests
+{
+    private const string Breakers = "a\u2028b\u2029c\u0085d\u000Be\u000Cf\u001Cg";
+
+    [Fact]
+    public void JsonLines_LineSeparatorsInEveryField_OneLinePerRecordForASplitlinesReader()
+    {
+        var record = RecordWithBreakers();
+        var jsonl = CaseInvariantTests.Write(record, OutputFormat.JsonLines) + CaseInvariantTests.Write(record, OutputFormat.JsonLines);
+        var lines = SplitLines(jsonl);
+        Assert.Equal(2, lines.Count);
+        foreach (var line in lines)
+        {
+            using var parsed = JsonDocument.Parse(line);
+            Assert.Equal(record.Title, parsed.RootElement.GetProperty("title").GetString());
+            Assert.Equal(record.Url, parsed.RootElement.GetProperty("url").GetString());
+            Assert.Equal(record.Path, parsed.RootElement.GetProperty("path").GetString());
+        }
+
+        Assert.DoesNotContain('\u2028', jsonl);
+        Assert.DoesNotContain('\u2029', jsonl);
+        Assert.DoesNotContain('\u0085', jsonl);
+    }
+
+    [Fact]
+    public void Json_LineSeparators_AreEscaped()
+    {
+        var json = CaseInvariantTests.Write(RecordWithBreakers(), OutputFormat.Json);
+        Assert.Contains("\\u2028", json, StringComparison.Ordinal);
+        Assert.Contains("\\u2029", json, StringComparison.Ordinal);
+        Assert.Contains("\\u0085", json, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u2028', json);
+    }
+
+    [Fact]
+    public void Csv_LineSeparatorsInEveryField_ReadBackAsOneRow()
+    {
+        var record = RecordWithBreakers();
+        var bytes = Encoding.UTF8.GetBytes(CaseInvariantTests.Write(record, OutputFormat.Csv));
+        using var reader = CsvReader.Create(bytes, CsvReaderOptions.Default);
+        Assert.True(reader.Read());
+        Assert.Equal(record.Title, reader.GetString("title"));
+        Assert.Equal(record.Text, reader.GetString("text"));
+        Assert.False(reader.Read());
+    }
+
+    /// <summary>The line breaks of Python's <c>str.splitlines</c>.</summary>
+    internal static List<string> SplitLines(string text)
+    {
+        var lines = new List<string>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '\n' or '\r' or '\u000B' or '\u000C' or '\u001C' or '\u001D' or '\u001E' or '\u0085' or '\u2028' or '\u2029')
+            {
+                lines.Add(text[start..i]);
+                if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                start = i + 1;
+            }
+        }
+
+        if (start < text.Length)
+        {
+            lines.Add(text[start..]);
+        }
+
+        return lines;
+    }
+
+    private static ArticleRecord RecordWithBreakers() => new()
+    {
+        Id = "x:1",
+        Source = "x",
+        Format = "jekyll",
+        Path = $"archive/{Breakers}.txt",
+        Url = $"https://example.com/{Breakers}",
+        Title = $"標題{Breakers}",
+        Published = null,
+        Agency = Breakers,
+        Dateline = new Dateline(Breakers, 1, Breakers),
+        Authors = [Breakers],
+        Editors = [Breakers],
+        Translators = [],
+        Paragraphs = ["第一段", "第二段"],
+        Text = "第一段\n第二段",
+        Tags = [Breakers],
+        Related = [new RelatedLink(Breakers, $"https://example.com/{Breakers}")],
+        Images = [new ArticleImage(null, Breakers)],
+        FrontMatter = null,
+        Warnings = [Breakers],
+    };
+}
