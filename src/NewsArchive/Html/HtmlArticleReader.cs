@@ -16,6 +16,9 @@ public static class HtmlArticleReader
 {
     private static readonly HtmlSelector Lists = HtmlSelector.Parse("ul, ol");
 
+    /// <summary>How many wrappers up from an image its caption is looked for (<c>&lt;a&gt;&lt;picture&gt;&lt;img&gt;</c> is two).</summary>
+    private const int MaxCaptionClimb = 4;
+
     public static HtmlArticle Read(HtmlParser parser, string html, HtmlSiteRules rules, string? baseUrl) =>
         Read(parser, html.AsMemory(), rules, baseUrl);
 
@@ -238,7 +241,10 @@ public static class HtmlArticleReader
         /// </summary>
         private (IElement Element, CaptionRule Rule)? FindCaption(IElement img)
         {
-            for (var anchor = img; anchor is not null; anchor = anchor.ParentElement)
+            // The climb stops a few wrappers up: a caption stands beside its image, not pages away,
+            // and an image deep in empty wrappers must not cost a walk to the root.
+            var climbed = 0;
+            for (var anchor = img; anchor is not null && climbed++ <= MaxCaptionClimb; anchor = anchor.ParentElement)
             {
                 var next = anchor.NextElementSibling;
                 if (next is not null)

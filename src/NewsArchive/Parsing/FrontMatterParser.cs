@@ -176,26 +176,47 @@ public static partial class FrontMatterParser
 
     /// <summary>
     /// Reads a mapping from YamlDotNet's event stream (no node tree: the front matter is built once,
-    /// straight from the parser). A repeated key keeps its first value, with a warning.
+    /// straight from the parser). A repeated key keeps its first value; one warning names the repeats.
+    /// Keys are checked against a set, so a mapping of many keys costs time in proportion to its size.
     /// </summary>
     private static ImmutableArray<KeyValuePair<string, FrontMatterValue>> ReadMapping(IParser parser, ImmutableArray<string>.Builder warnings, int depth)
     {
         parser.Consume<MappingStart>();
         var entries = ImmutableArray.CreateBuilder<KeyValuePair<string, FrontMatterValue>>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        List<string>? repeated = null;
         while (!parser.TryConsume<MappingEnd>(out _))
         {
             var key = ReadValue(parser, warnings, depth + 1) is FrontMatterValue.Scalar scalar ? scalar.Value : string.Empty;
             var value = ReadValue(parser, warnings, depth + 1);
-            if (entries.Any(e => e.Key == key))
+            if (!keys.Add(key))
             {
-                warnings.Add($"front matter repeats the key '{key}'; the first value is kept");
+                (repeated ??= []).Add(key);
                 continue;
             }
 
             entries.Add(new(key, value));
         }
 
+        if (repeated is not null)
+        {
+            warnings.Add(RepeatedKeysWarning(repeated));
+        }
+
         return entries.ToImmutable();
+    }
+
+    /// <summary>One warning for all the keys a mapping repeats, naming the first few.</summary>
+    internal static string RepeatedKeysWarning(IReadOnlyList<string> repeated)
+    {
+        var distinct = repeated.Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count == 1)
+        {
+            return $"front matter repeats the key '{distinct[0]}'; the first value is kept";
+        }
+
+        var named = string.Join(", ", distinct.Take(3).Select(k => $"'{k}'"));
+        return $"front matter repeats {distinct.Count} keys ({named}{(distinct.Count > 3 ? ", …" : string.Empty)}); the first values are kept";
     }
 
     private static FrontMatterValue ReadValue(IParser parser, ImmutableArray<string>.Builder warnings, int depth)

@@ -7,10 +7,23 @@ namespace NewsArchive.Parsing;
 /// <summary>A post body as HTML: HTML bodies as they are, markdown bodies rendered by Markdig.</summary>
 public static partial class JekyllBody
 {
-    public static bool LooksLikeHtml(ReadOnlySpan<char> body) => HtmlBlockTag().IsMatch(body);
+    /// <summary>
+    /// Whether the body is HTML (else markdown): a block tag within its first
+    /// <see cref="HtmlSniffWindow"/> characters. The window bounds the search on any input.
+    /// </summary>
+    public static bool LooksLikeHtml(ReadOnlySpan<char> body) => HtmlBlockTag().IsMatch(body[..Math.Min(body.Length, HtmlSniffWindow)]);
+
+    private const int HtmlSniffWindow = 64 * 1024;
 
     /// <summary>Markdown nested deeper than this (quotes, list indentation) is read as plain paragraphs.</summary>
     private const int MaxMarkdownNesting = 32;
+
+    /// <summary>
+    /// Markdown with more link and image brackets than this is read as plain paragraphs: Markdig's link
+    /// matching takes time quadratic in the number of unclosed <c>![</c> and <c>[</c> (40,000 <c>![](</c>
+    /// took 6 s); a real post has a few dozen.
+    /// </summary>
+    internal const int MaxMarkdownBrackets = 2000;
 
     /// <summary>
     /// The body as HTML. Markdown too deeply nested for Markdig (which refuses it, or takes minutes
@@ -26,6 +39,14 @@ public static partial class JekyllBody
         }
 
         var markdown = BlankWhitespaceLines(body.ToString());
+        var brackets = markdown.AsSpan().Count('[');
+        if (brackets > MaxMarkdownBrackets)
+        {
+            warning = $"markdown has {brackets} link brackets, more than {MaxMarkdownBrackets}; read as plain paragraphs";
+            html = PlainParagraphs(markdown).AsMemory();
+            return true;
+        }
+
         if (MarkdownNesting(markdown) <= MaxMarkdownNesting)
         {
             try
@@ -112,6 +133,6 @@ public static partial class JekyllBody
         return builder.ToString();
     }
 
-    [GeneratedRegex(@"<(?:p|div|figure|section|article|img|h[1-6]|ul|ol|li|blockquote|table|address|span|small|br|hr|time|picture|iframe|script)\b[^>]*>", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"<(?:p|div|figure|section|article|img|h[1-6]|ul|ol|li|blockquote|table|address|span|small|br|hr|time|picture|iframe|script)\b[^>]{0,2000}>", RegexOptions.IgnoreCase)]
     private static partial Regex HtmlBlockTag();
 }

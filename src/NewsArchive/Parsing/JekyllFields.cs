@@ -94,6 +94,9 @@ public static partial class JekyllFields
         return iso;
     }
 
+    /// <summary>The longest line that is looked at as a markdown title link.</summary>
+    private const int MaxTitleLinkLine = 2600;
+
     /// <summary>
     /// Measures what some scrapers put before the page HTML: an <c>&lt;!--epoch-ms--&gt;</c> comment and a
     /// markdown <c>[title](url)</c> line underlined with <c>------</c>. Returns how many characters of
@@ -121,7 +124,8 @@ public static partial class JekyllFields
                 continue;
             }
 
-            var link = MarkdownTitleLink().Match(line.ToString());
+            // A title link is one short line; a long line is never one (and would cost the pattern more).
+            var link = line.Length <= MaxTitleLinkLine ? MarkdownTitleLink().Match(line.ToString()) : Match.Empty;
             if (!link.Success)
             {
                 return position;
@@ -140,10 +144,10 @@ public static partial class JekyllFields
         }
     }
 
-    [GeneratedRegex(@"^<!--\s*\d{9,15}\s*-->$")]
+    [GeneratedRegex(@"^<!--\s*[0-9]{9,15}\s*-->$")]
     private static partial Regex EpochComment();
 
-    [GeneratedRegex(@"^\[(?<title>.+)\]\((?<url>https?://[^\s)]+)\)$")]
+    [GeneratedRegex(@"^\[(?<title>.{1,500})\]\((?<url>https?://[^\s)]{1,2000})\)$")]
     private static partial Regex MarkdownTitleLink();
 
     [GeneratedRegex(@"^(?:-{3,}|={3,})$")]

@@ -196,21 +196,21 @@ public static partial class SourceSites
     [GeneratedRegex(@"^[a-z][a-z0-9_-]{0,23}$")]
     private static partial Regex PlainCode();
 
-    [GeneratedRegex(@"cna\.com\.tw/.*?/(?<id>\d{8,14})(?:\.aspx|/|$|\?)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"cna\.com\.tw/[^?#\s]{0,200}?/(?<id>[0-9]{8,14})(?:\.aspx|/|$|\?)", RegexOptions.IgnoreCase)]
     private static partial Regex CnaId();
 
-    [GeneratedRegex(@"/story/\d+/(?<id>\d+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"/story/[0-9]{1,12}/(?<id>[0-9]{1,15})", RegexOptions.IgnoreCase)]
     private static partial Regex UdnId();
 
-    [GeneratedRegex(@"/(?<id>\d+)-\d{8}\.htm", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"/(?<id>[0-9]{1,15})-[0-9]{8}\.htm", RegexOptions.IgnoreCase)]
     private static partial Regex RthkId();
 
-    [GeneratedRegex(@"/a-(?<id>\d+)(?:$|[/?#])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"/a-(?<id>[0-9]{1,15})(?:$|[/?#])", RegexOptions.IgnoreCase)]
     private static partial Regex DwId();
 
-    [GeneratedRegex(@"/news/\d{4}/\d{2}/(?<id>[0-9a-f]{12})(?:-[^/]*)?\.html", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"/news/[0-9]{4}/[0-9]{2}/(?<id>[0-9a-f]{12})(?:-[^/]{0,300})?\.html", RegexOptions.IgnoreCase)]
     private static partial Regex KyodoId();
 
-    [GeneratedRegex(@"/(?<id>\d{8}_[A-Za-z0-9]+)\.json", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"/(?<id>[0-9]{8}_[A-Za-z0-9]{1,40})\.json", RegexOptions.IgnoreCase)]
     private static partial Regex NhkId();
 }

@@ -92,7 +92,7 @@ public static partial class UdnBylineParser
     internal static bool IsOutlet(string token) =>
         KnownOutlets.Contains(token, StringComparer.OrdinalIgnoreCase) || OutletLike().IsMatch(token);
 
-    [GeneratedRegex(@"^(?<date>\d{4}-\d{2}-\d{2})(?:\s*(?<time>\d{1,2}:\d{2}))?\s*")]
+    [GeneratedRegex(@"^(?<date>[0-9]{4}-[0-9]{2}-[0-9]{2})(?:\s*(?<time>[0-9]{1,2}:[0-9]{2}))?\s*")]
     private static partial Regex LeadingTimestamp();
 
     [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}A-Za-z0-9]{1,8}(?:日報|晚報|時報|週刊|周刊|雜誌|新聞網|通訊社|報|社|網)$")]

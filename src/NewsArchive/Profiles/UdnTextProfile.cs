@@ -535,19 +535,19 @@ public sealed partial class UdnTextProfile : IFormatProfile
         return null;
     }
 
-    [GeneratedRegex(@"^(?<date>\d{4}/\d{2}/\d{2})(?:\s+\d{1,2}:\d{2})?\s+\S.{0,30}$")]
+    [GeneratedRegex(@"^(?<date>[0-9]{4}/[0-9]{2}/[0-9]{2})(?:\s+[0-9]{1,2}:[0-9]{2})?\s+\S.{0,30}$")]
     private static partial Regex DateLine();
 
-    [GeneratedRegex(@"^\d{4}[-/]\d{2}[-/]\d{2}\s+\d{1,2}:\d{2}$")]
+    [GeneratedRegex(@"^[0-9]{4}[-/][0-9]{2}[-/][0-9]{2}\s+[0-9]{1,2}:[0-9]{2}$")]
     private static partial Regex TimestampOnly();
 
-    [GeneratedRegex(@"^\d{4}[-/]\d{2}[-/]\d{2}$")]
+    [GeneratedRegex(@"^[0-9]{4}[-/][0-9]{2}[-/][0-9]{2}$")]
     private static partial Regex DateOnly();
 
-    [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}\b")]
+    [GeneratedRegex(@"\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b")]
     private static partial Regex PageDate();
 
-    [GeneratedRegex(@"https?://(?:[a-z0-9-]+\.)*udn\.com/[^\s]*?/story/\d+/\d+")]
+    [GeneratedRegex(@"https?://(?:[a-z0-9-]{1,63}\.){0,6}udn\.com/[^\s]{0,300}?/story/[0-9]{1,12}/[0-9]{1,15}")]
     private static partial Regex StoryUrl();
 
     [GeneratedRegex(@"^商品推薦$")]

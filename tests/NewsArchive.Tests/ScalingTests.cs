@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace NewsArchive.Tests;
+
+/// <summary>
+/// No construct the input controls costs more than linear time: for each one, an input four times
+/// as large must not take more than eight times as long (a quadratic one takes sixteen). Times are
+/// the best of a few runs, with a floor so that tiny timings do not decide; this bounds growth, it is
+/// not a speed target.
+/// </summary>
+public sealed class ScalingTests
+{
+    /// <summary>Four times the input may cost at most this many times as much.</summary>
+    private const double MaxRatio = 8;
+
+    /// <summary>Timings below this are noise: the smaller input is taken to cost at least this.</summary>
+    private static readonly TimeSpan Floor = TimeSpan.FromMilliseconds(15);
+
+    public static TheoryData<string> Constructs => [.. Inputs.Keys];
+
+    private static readonly Dictionary<string, Func<int, string>> Inputs = new()
+    {
+        ["front matter keys"] = n => Post(Repeat(n, i => $"k{i}: v\n"), "<p>文字。</p>"),
+        ["front matter repeated keys"] = n => Post(Repeat(n, _ => "k: v\n"), "<p>文字。</p>"),
+        ["markdown image openers"] = n => Post(string.Empty, Repeat(n, _ => "![](")),
+        ["markdown link openers"] = n => Post(string.Empty, Repeat(n, _ => "文字 [")),
+        ["markdown unclosed block tags"] = n => Post(string.Empty, "文字\n\n" + Repeat(n, _ => "<p x")),
+        ["html paragraphs"] = n => Post(string.Empty, Repeat(n, i => $"<p>第{i}段文字。</p>")),
+        ["html quoted paragraphs"] = n => Post(string.Empty, Repeat(n, i => $"<blockquote><p>「第{i}句引述的話很長很長。」</p></blockquote><p>他說：「第{i}句引述的話很長很長。」然後。</p>")),
+        ["html images in wrappers"] = n => Post(string.Empty, Repeat(n, _ => "<div><div><div><div><div><img src='https://e.com/a.png'></div></div></div></div></div>")),
+        ["html link lists"] = n => Post(string.Empty, "<ul>" + Repeat(n, i => $"<li><a href='https://e.com/{i}'>第{i}則</a></li>") + "</ul>"),
+        ["html galleries"] = n => Post(string.Empty, Repeat(n, i => $"<div><img src='https://e.com/{i}.png'><b>圖</b>：說明{i}</div>")),
+        ["html close controls"] = n => Post(string.Empty, Repeat(n, i => $"<div><p>第{i}段</p><span>關閉</span></div>")),
+        ["credit colons"] = n => Post(string.Empty, "<p>" + Repeat(n, _ => "編輯：王小明") + "</p>"),
+        ["title link line"] = n => "---\ntitle: t\n---\n[" + Repeat(n, _ => "](x") + "](https://www.cna.com.tw/news/a/1.aspx)\n------\n<p>文字。</p>",
+        ["url with repeated hosts"] = n => "---\ntitle: t\nlink: https://www.cna.com.tw/" + Repeat(n, _ => "cna.com.tw/x") + "\n---\n<p>文字。</p>",
+        ["udn lines"] = n => Udn(Repeat(n, i => $"第{i}段文字。\n\n")),
+        ["udn line of urls"] = n => Udn("說明 " + Repeat(n, _ => "https://udn.com/news/x") + "\n\n"),
+        ["udn bullets"] = n => Udn("第一段文字。\n\n" + Repeat(n, _ => "• 規則\n")),
+    };
+
+    [Theory]
+    [MemberData(nameof(Constructs))]
+    public void Parse_FourTimesTheInput_AtMostEightTimesTheTime(string construct)
+    {
+        var make = Inputs[construct];
+        var parser = new ArchiveParser();
+        var small = Encoding.UTF8.GetBytes(make(2_000));
+        var large = Encoding.UTF8.GetBytes(make(8_000));
+        var smallTime = Best(parser, small);
+        var largeTime = Best(parser, large);
+        var ratio = largeTime / (smallTime > Floor ? smallTime : Floor);
+        Assert.True(ratio <= MaxRatio, $"{construct}: {small.Length} bytes took {smallTime.TotalMilliseconds:0.0} ms, {large.Length} bytes took {largeTime.TotalMilliseconds:0.0} ms ({ratio:0.0}×)");
+    }
+
+    private static TimeSpan Best(ArchiveParser parser, byte[] input)
+    {
+        var best = TimeSpan.MaxValue;
+        for (var run = 0; run < 3; run++)
+        {
+            var clock = Stopwatch.StartNew();
+            var outcome = parser.Parse(new InputFile("scaling.txt", input));
+            clock.Stop();
+            Assert.NotNull(outcome);
+            best = clock.Elapsed < best ? clock.Elapsed : best;
+        }
+
+        return best;
+    }
+
+    private static string Repeat(int count, Func<int, string> part)
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; i < count; i++)
+        {
+            builder.Append(part(i));
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Post(string frontMatter, string body) => $"---\ntitle: 標題\ndate: 2024-01-01\n{frontMatter}---\n\n{body}\n";
+
+    private static string Udn(string body) => $"聯合新聞網\n標題很長的一行字\n\n中央社／ 基輔22日專電\n\n{body}udn討論區\n";
+}
