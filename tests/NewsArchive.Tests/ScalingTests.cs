@@ -5,7 +5,7 @@ namespace NewsArchive.Tests;
 
 /// <summary>
 /// No construct the input controls costs more than linear time: for each one, an input four times
-/// as large must not take more than eight times as long (a quadratic one takes sixteen). Times are
+/// as large must not take more than ten times as long (a quadratic one takes sixteen). Times are
 /// the best of a few runs, with a floor so that tiny timings do not decide; this bounds growth, it is
 /// not a speed target.
 /// </summary>
@@ -13,10 +13,10 @@ namespace NewsArchive.Tests;
 public sealed class ScalingTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     /// <summary>Four times the input may cost at most this many times as much.</summary>
-    private const double MaxRatio = 8;
+    private const double MaxRatio = 10;
 
     /// <summary>Timings below this are noise: the smaller input is taken to cost at least this.</summary>
-    private static readonly TimeSpan Floor = TimeSpan.FromMilliseconds(15);
+    private static readonly TimeSpan Floor = TimeSpan.FromMilliseconds(20);
 
     public static TheoryData<string> Constructs => [.. Inputs.Keys];
 
@@ -43,12 +43,12 @@ public sealed class ScalingTests(Xunit.Abstractions.ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Constructs))]
-    public void Parse_FourTimesTheInput_AtMostEightTimesTheTime(string construct)
+    public void Parse_FourTimesTheInput_AtMostTenTimesTheTime(string construct)
     {
         var make = Inputs[construct];
         var parser = new ArchiveParser();
-        var small = Encoding.UTF8.GetBytes(make(2_000));
-        var large = Encoding.UTF8.GetBytes(make(8_000));
+        var small = Encoding.UTF8.GetBytes(make(4_000));
+        var large = Encoding.UTF8.GetBytes(make(16_000));
         var smallTime = Best(parser, small);
         var largeTime = Best(parser, large);
         var ratio = largeTime / (smallTime > Floor ? smallTime : Floor);

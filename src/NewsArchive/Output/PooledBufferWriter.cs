@@ -4,11 +4,17 @@ namespace NewsArchive.Output;
 
 /// <summary>
 /// A growable byte buffer on <see cref="ArrayPool{T}"/>: a worker serializes a record into one and
-/// hands it to the writer, which appends it and disposes it, returning the array to the pool.
+/// hands it to the writer, which appends it and disposes it, returning the array to the pool. A
+/// buffer that grows past <see cref="MaxPooledBytes"/> (the record of a huge post) is an ordinary
+/// array instead, so the pool does not keep megabytes alive after the one record that needed them.
 /// </summary>
 public sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 {
+    /// <summary>Buffers up to this size come from the pool and go back to it.</summary>
+    public const int MaxPooledBytes = 1024 * 1024;
+
     private byte[] buffer;
+    private bool pooled = true;
     private int written;
 
     public PooledBufferWriter(int initialCapacity = 16 * 1024) => buffer = ArrayPool<byte>.Shared.Rent(initialCapacity);
@@ -41,7 +47,7 @@ public sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         var array = buffer;
         buffer = [];
         written = 0;
-        if (array.Length > 0)
+        if (array.Length > 0 && pooled)
         {
             ArrayPool<byte>.Shared.Return(array);
         }
@@ -56,9 +62,16 @@ public sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
             return;
         }
 
-        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length * 2, written + needed));
+        var size = Math.Max(buffer.Length * 2, written + needed);
+        var largerPooled = size <= MaxPooledBytes;
+        var larger = largerPooled ? ArrayPool<byte>.Shared.Rent(size) : new byte[size];
         buffer.AsSpan(0, written).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(buffer);
+        if (pooled)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
         buffer = larger;
+        pooled = largerPooled;
     }
 }

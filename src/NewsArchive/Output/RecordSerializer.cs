@@ -28,7 +28,10 @@ public sealed class RecordSerializer : IDisposable
     private static readonly JsonTypeInfo<FileError> ErrorInfo = CreateContext(indented: false).FileError;
 
     private readonly OutputFormat format;
-    private readonly ArrayBufferWriter<byte> scratch = new(16 * 1024);
+    /// <summary>A scratch buffer that grew past this for one huge record is let go after it.</summary>
+    private const int MaxKeptScratchBytes = 1024 * 1024;
+
+    private ArrayBufferWriter<byte> scratch = new(16 * 1024);
     private Utf8JsonWriter? jsonWriter;
     private MemoryStream? csvStream;
     private CsvWriter? csvWriter;
@@ -99,7 +102,7 @@ public sealed class RecordSerializer : IDisposable
         scratch.ResetWrittenCount();
         jsonWriter ??= new Utf8JsonWriter(target, new JsonWriterOptions { Encoder = LiteralJsonEncoder.Instance, Indented = info == IndentedInfo, SkipValidation = true });
         jsonWriter.Reset(target);
-        JsonSerializer.Serialize(jsonWriter, record, info);
+        RecordJsonWriter.Write(jsonWriter, record);
         jsonWriter.Flush();
         if (indentBy.IsEmpty)
         {
@@ -122,6 +125,11 @@ public sealed class RecordSerializer : IDisposable
         }
 
         output.Write(written[start..]);
+        if (scratch.Capacity > MaxKeptScratchBytes)
+        {
+            // A worker keeps its serializer for the whole run: one huge record must not pin its buffer.
+            scratch = new ArrayBufferWriter<byte>(16 * 1024);
+        }
     }
 
     private void SerializeCsvRow(string?[] fields, IBufferWriter<byte> output)
@@ -136,6 +144,14 @@ public sealed class RecordSerializer : IDisposable
         csvWriter.WriteRecord(fields);
         csvWriter.Flush();
         output.Write(csvStream.GetBuffer().AsSpan(0, (int)csvStream.Length));
+        if (csvStream.Capacity > MaxKeptScratchBytes)
+        {
+            // As for the JSON scratch buffer: the next record starts with a small stream again.
+            csvWriter.Dispose();
+            csvStream.Dispose();
+            csvWriter = null;
+            csvStream = null;
+        }
     }
 
     private string?[] ToCsvFields(ArticleRecord record)

@@ -17,9 +17,36 @@ public static class ArticleIdBuilder
             return $"{source}:{native}";
         }
 
-        var bytes = Encoding.UTF8.GetBytes(title + "\n" + text);
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Append(sha, title);
+        sha.AppendData("\n"u8);
+        Append(sha, text);
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(bytes, hash);
+        sha.GetHashAndReset(hash);
         return $"{source}:sha256:{Convert.ToHexStringLower(hash[..8])}";
     }
+
+    /// <summary>
+    /// Hashes the UTF-8 of a text a slice at a time, so a huge post's text is never copied whole into
+    /// bytes; a slice never ends between the halves of a surrogate pair.
+    /// </summary>
+    private static void Append(IncrementalHash sha, string text)
+    {
+        Span<byte> buffer = stackalloc byte[SliceChars * 3];
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var take = Math.Min(rest.Length, SliceChars);
+            if (take < rest.Length && char.IsHighSurrogate(rest[take - 1]))
+            {
+                take--;
+            }
+
+            var written = Encoding.UTF8.GetBytes(rest[..take], buffer);
+            sha.AppendData(buffer[..written]);
+            rest = rest[take..];
+        }
+    }
+
+    private const int SliceChars = 1024;
 }

@@ -117,13 +117,16 @@ public static partial class JekyllBody
     internal static string BlankWhitespaceLines(string markdown)
     {
         var builder = new StringBuilder(markdown.Length);
-        foreach (var line in markdown.Split('\n'))
+        var first = true;
+        foreach (var range in markdown.AsSpan().Split('\n'))
         {
-            if (builder.Length > 0)
+            var line = markdown.AsSpan()[range];
+            if (!first)
             {
                 builder.Append('\n');
             }
 
+            first = false;
             if (!TextNormalizer.IsBlank(line))
             {
                 builder.Append(line);

@@ -196,12 +196,16 @@ public sealed partial class UdnTextProfile : IFormatProfile
             return new Analysis(lines, bylineIndex, byline, headlineIndex);
         });
 
+    /// <summary>The dump's lines, trimmed; a line that needs no trimming is the one string, not a copy.</summary>
     private static string[] SplitLines(string text)
     {
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        var lines = new string[text.AsSpan().Count('\n') + 1];
+        var index = 0;
+        foreach (var range in text.AsSpan().Split('\n'))
         {
-            lines[i] = TextNormalizer.TrimAll(lines[i]).ToString();
+            var line = text.AsSpan()[range];
+            var trimmed = TextNormalizer.TrimAll(line);
+            lines[index++] = trimmed.IsEmpty ? string.Empty : trimmed.ToString();
         }
 
         return lines;

@@ -82,7 +82,7 @@ internal sealed class FrontMatterJsonConverter : JsonConverter<FrontMatter>
     public override void Write(Utf8JsonWriter writer, FrontMatter value, JsonSerializerOptions options) =>
         WriteEntries(writer, value.Entries);
 
-    private static void WriteEntries(Utf8JsonWriter writer, ImmutableArray<KeyValuePair<string, FrontMatterValue>> entries)
+    internal static void WriteEntries(Utf8JsonWriter writer, ImmutableArray<KeyValuePair<string, FrontMatterValue>> entries)
     {
         writer.WriteStartObject();
         foreach (var (key, value) in entries)
@@ -99,7 +99,7 @@ internal sealed class FrontMatterJsonConverter : JsonConverter<FrontMatter>
         switch (value)
         {
             case FrontMatterValue.Scalar scalar:
-                writer.WriteStringValue(scalar.Value);
+                Output.RecordJsonWriter.Value(writer, scalar.Value);
                 break;
             case FrontMatterValue.Sequence sequence:
                 writer.WriteStartArray();
