@@ -6,7 +6,7 @@ namespace NewsArchive.Cli;
 /// <summary>Everything <c>newsarchive audit</c> was asked to do.</summary>
 public sealed record AuditOptions
 {
-    public required IReadOnlyList<string> Paths { get; init; }
+    public required InputSelection Input { get; init; }
 
     /// <summary>True for JSON, false for the table.</summary>
     public bool Json { get; init; }
@@ -27,10 +27,19 @@ public sealed record AuditOptions
 /// </summary>
 public sealed class AuditRunner(AuditOptions options, Stream stdin, Stream stdout, TextWriter stderr, TerminalInfo terminal)
 {
+    /// <summary>EPIPE: the reader of standard output went away (.NET puts errno in the HResult).</summary>
+    private const int ClosedPipe = 32;
+
     private sealed record Item(string Path, ParseOutcome? Outcome, string? Notice);
 
     public int Run(CancellationToken cancellation = default)
     {
+        if (options.Input.Problem() is { } problem)
+        {
+            stderr.WriteLine($"newsarchive: {problem}");
+            return ExitCodes.Usage;
+        }
+
         var audit = new ArchiveAudit();
         var progress = new ProgressLine(stderr, enabled: terminal.StderrIsTerminal && !options.Quiet);
         var files = 0;
@@ -38,7 +47,7 @@ public sealed class AuditRunner(AuditOptions options, Stream stdin, Stream stdou
         try
         {
             OrderedParallel.Run<InputSource, Item>(
-                InputEnumerator.Expand(options.Paths),
+                InputEnumerator.Expand(options.Input, stdin),
                 options.Jobs,
                 () =>
                 {
@@ -77,6 +86,12 @@ public sealed class AuditRunner(AuditOptions options, Stream stdin, Stream stdou
         }
 
         progress.Clear();
+        if (files == 0)
+        {
+            stderr.WriteLine("newsarchive: no input files");
+            return ExitCodes.NoInput;
+        }
+
         try
         {
             var report = audit.Report();
@@ -92,10 +107,15 @@ public sealed class AuditRunner(AuditOptions options, Stream stdin, Stream stdou
 
             stdout.Flush();
         }
-        catch (IOException)
+        catch (IOException ex) when (ex.HResult == ClosedPipe)
         {
             // The reader went away (`newsarchive audit … | head`): stop quietly.
             return ExitCodes.Success;
+        }
+        catch (IOException ex)
+        {
+            stderr.WriteLine($"newsarchive: cannot write standard output: {ex.Message}");
+            return ExitCodes.Usage;
         }
 
         return errors == 0 ? ExitCodes.Success : ExitCodes.SomeFailed;

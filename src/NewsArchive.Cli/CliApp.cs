@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
-using System.Globalization;
 using System.Text;
 using NewsArchive.Output;
 
@@ -22,7 +21,9 @@ public static class CliApp
           newsarchive extract ./archive -o out.json --errors failed.jsonl
 
         Exit codes: 0 every input became a record; 1 some inputs failed (the rest were
-        written); 2 usage error or the output could not be written.
+        written); 2 usage error or the output could not be written; 3 no input files;
+        130 interrupted (Ctrl-C); 143 terminated. A reader that stops early (| head) is not
+        an error.
         """;
 
     private const string RootExamples = """
@@ -33,7 +34,9 @@ public static class CliApp
           newsarchive audit ./archive                          what repeats per source (new boilerplate)
 
         Exit codes: 0 every input became a record; 1 some inputs failed (the rest were
-        written); 2 usage error or the output could not be written.
+        written); 2 usage error or the output could not be written; 3 no input files;
+        130 interrupted (Ctrl-C); 143 terminated. A reader that stops early (| head) is not
+        an error.
         """;
 
     private const string AuditExamples = """
@@ -42,12 +45,19 @@ public static class CliApp
           newsarchive audit ./archive -f json | jq '.sources[] | {source, repeated_paragraphs}'
 
         Exit codes: 0 every input became a record; 1 some inputs failed (the report
-        counts them); 2 usage error.
+        counts them); 2 usage error or the report could not be written; 3 no input files;
+        130 interrupted (Ctrl-C); 143 terminated.
         """;
 
     public static int Run(string[] args, Stream stdin, Stream stdout, TextWriter stderr, TerminalInfo? terminal = null, CancellationToken cancellation = default)
     {
         terminal ??= TerminalInfo.Redirected;
+        if (args is ["help", .. var rest])
+        {
+            // `newsarchive help [COMMAND]` is `newsarchive [COMMAND] --help`.
+            args = [.. rest, "--help"];
+        }
+
         // Not disposed: disposing would flush stdout, which throws once a reader has closed the pipe.
         var helpOut = new StreamWriter(stdout, new UTF8Encoding(false), bufferSize: 4096, leaveOpen: true) { AutoFlush = false };
         var root = BuildCommand(helpOut, out var extract, out var bind, out var audit, out var bindAudit);
@@ -104,7 +114,7 @@ public static class CliApp
         out Command audit,
         out Func<ParseResult, AuditOptions> bindAudit)
     {
-        var paths = PathsArgument();
+        var input = new InputOptions("No progress line and no summary line (errors are still reported).");
         var format = new Option<string>("--format", "-f")
         {
             Description = "Output format: json (one array), jsonl (one record per line) or csv.",
@@ -114,7 +124,7 @@ public static class CliApp
         format.AcceptOnlyFromAmong("json", "jsonl", "csv");
         var output = new Option<string?>("--output", "-o")
         {
-            Description = "Write records to FILE (atomically, on success) instead of standard output.",
+            Description = "Write records to FILE instead of standard output ('-'): a regular file is replaced only when the run completes; a device or pipe is written directly.",
             HelpName = "FILE",
         };
         var errors = new Option<string?>("--errors")
@@ -122,20 +132,15 @@ public static class CliApp
             Description = "Also write per-file errors to FILE as JSON Lines ({\"path\", \"error\"}).",
             HelpName = "FILE",
         };
-        var maxFileSize = MaxFileSizeOption();
         var strict = new Option<bool>("--strict")
         {
             Description = "Treat parse warnings as errors: a record with warnings is not written.",
         };
-        var jobs = JobsOption();
-        var quiet = QuietOption();
-        var verbose = VerboseOption();
 
-        extract = new Command("extract", "Turn news archive files into article records (JSON, JSON Lines or CSV).")
-        {
-            paths, format, output, errors, maxFileSize, strict, jobs, quiet, verbose,
-        };
-        var auditPaths = PathsArgument();
+        extract = new Command("extract", "Turn news archive files into article records (JSON, JSON Lines or CSV).");
+        input.AddTo(extract, format, output, errors, strict);
+
+        var auditInput = new InputOptions("No progress line (per-file errors are still reported).");
         var auditFormat = new Option<string>("--format", "-f")
         {
             Description = "Report format: table (for reading) or json.",
@@ -143,16 +148,10 @@ public static class CliApp
             HelpName = "table|json",
         };
         auditFormat.AcceptOnlyFromAmong("table", "json");
-        var auditMaxFileSize = MaxFileSizeOption();
-        var auditJobs = JobsOption();
-        var auditQuiet = new Option<bool>("--quiet", "-q") { Description = "No progress line (per-file errors are still reported)." };
-        var auditVerbose = VerboseOption();
         audit = new Command(
             "audit",
-            "Report per source: warnings by kind, paragraphs and images that repeat across records (new boilerplate shows there), records that lost text, rules that fired.")
-        {
-            auditPaths, auditFormat, auditMaxFileSize, auditJobs, auditQuiet, auditVerbose,
-        };
+            "Report per source: warnings by kind, paragraphs and images that repeat across records (new boilerplate shows there), records that lost text, rules that fired.");
+        auditInput.AddTo(audit, auditFormat);
 
         // A named command rather than RootCommand, whose name is the host process's (testhost, dotnet).
         var root = new Command("newsarchive", "Clean article records from archives of scraped Taiwanese news (CNA Jekyll posts, UDN page dumps, other Jekyll posts).")
@@ -180,7 +179,7 @@ public static class CliApp
 
         bind = parseResult => new RunOptions
         {
-            Paths = [.. parseResult.GetValue(paths) ?? []],
+            Input = input.Selection(parseResult),
             Format = parseResult.GetValue(format) switch
             {
                 "jsonl" => OutputFormat.JsonLines,
@@ -189,78 +188,23 @@ public static class CliApp
             },
             Output = parseResult.GetValue(output),
             ErrorsFile = parseResult.GetValue(errors),
-            MaxFileSize = parseResult.GetResult(maxFileSize) is null ? RunOptions.DefaultMaxFileSize : parseResult.GetValue(maxFileSize),
+            MaxFileSize = input.MaxFileSize(parseResult),
             Strict = parseResult.GetValue(strict),
-            Jobs = parseResult.GetValue(jobs) ?? Environment.ProcessorCount,
-            Quiet = parseResult.GetValue(quiet),
-            Verbose = parseResult.GetValue(verbose),
+            Jobs = input.Jobs(parseResult),
+            Quiet = input.Quiet(parseResult),
+            Verbose = input.Verbose(parseResult),
         };
         bindAudit = parseResult => new AuditOptions
         {
-            Paths = parseResult.GetValue(auditPaths) ?? [],
+            Input = auditInput.Selection(parseResult),
             Json = parseResult.GetValue(auditFormat) == "json",
-            MaxFileSize = parseResult.GetResult(auditMaxFileSize) is null ? RunOptions.DefaultMaxFileSize : parseResult.GetValue(auditMaxFileSize),
-            Jobs = parseResult.GetValue(auditJobs) ?? Environment.ProcessorCount,
-            Quiet = parseResult.GetValue(auditQuiet),
-            Verbose = parseResult.GetValue(auditVerbose),
+            MaxFileSize = auditInput.MaxFileSize(parseResult),
+            Jobs = auditInput.Jobs(parseResult),
+            Quiet = auditInput.Quiet(parseResult),
+            Verbose = auditInput.Verbose(parseResult),
         };
         return root;
     }
-
-    private static Argument<string[]> PathsArgument()
-    {
-        var paths = new Argument<string[]>("PATH")
-        {
-            Description = "Files or directories to read (directories recursively, in path order); '-' reads standard input.",
-            Arity = ArgumentArity.OneOrMore,
-        };
-        paths.Validators.Add(result =>
-        {
-            // An unknown option would otherwise be taken for a path; '-' alone is standard input.
-            foreach (var token in result.Tokens)
-            {
-                if (token.Value.Length > 1 && token.Value[0] == '-')
-                {
-                    result.AddError($"Unrecognized option '{token.Value}'.");
-                }
-            }
-        });
-        return paths;
-    }
-
-    private static Option<long> MaxFileSizeOption() => new("--max-file-size")
-    {
-        Description = "Largest input accepted (default 32M; bytes, or with a K, M or G suffix); larger files are errors.",
-        CustomParser = ParseSize,
-        HelpName = "SIZE",
-    };
-
-    private static Option<int?> JobsOption()
-    {
-        var jobs = new Option<int?>("--jobs", "-j")
-        {
-            Description = "Number of files parsed in parallel (default: the processor count); output order never changes.",
-            HelpName = "N",
-        };
-        jobs.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 1)
-            {
-                result.AddError("--jobs must be at least 1.");
-            }
-        });
-        return jobs;
-    }
-
-    private static Option<bool> QuietOption() => new("--quiet", "-q")
-    {
-        Description = "No progress line and no summary line (errors are still reported).",
-    };
-
-    private static Option<bool> VerboseOption() => new("--verbose")
-    {
-        Description = "Show stack traces for internal errors.",
-    };
 
     /// <summary>The standard help text followed by examples and the exit codes.</summary>
     private sealed class HelpWithExamples(HelpAction standard, TextWriter output, IReadOnlyDictionary<Command, string> examples) : SynchronousCommandLineAction
@@ -275,24 +219,5 @@ public static class CliApp
 
             return exitCode;
         }
-    }
-
-    private static long ParseSize(System.CommandLine.Parsing.ArgumentResult result)
-    {
-        var text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value.Trim();
-        var multiplier = 1L;
-        if (text.Length > 0 && char.ToUpperInvariant(text[^1]) is 'K' or 'M' or 'G')
-        {
-            multiplier = char.ToUpperInvariant(text[^1]) switch { 'K' => 1024L, 'M' => 1024L * 1024, _ => 1024L * 1024 * 1024 };
-            text = text[..^1];
-        }
-
-        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1 || value > long.MaxValue / multiplier)
-        {
-            result.AddError($"--max-file-size: '{result.Tokens.FirstOrDefault()?.Value}' is not a positive size such as 1048576, 512K or 32M.");
-            return 0;
-        }
-
-        return value * multiplier;
     }
 }

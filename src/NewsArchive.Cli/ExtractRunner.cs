@@ -29,19 +29,26 @@ public sealed class ExtractRunner
 
     public int Run(CancellationToken cancellation = default)
     {
-        OutputTarget? output;
-        if (options.Output is null)
+        if (options.Input.Problem() is { } problem)
         {
-            output = OutputTarget.ForStream(stdout);
+            stderr.WriteLine($"newsarchive: {problem}");
+            return ExitCodes.Usage;
         }
-        else if (!OutputTarget.TryCreateFile(options.Output, out output, out var outputError))
+
+        if (options.ErrorsFile is not null && OutputTarget.SameTarget(options.Output ?? InputSource.StdinPath, options.ErrorsFile))
+        {
+            stderr.WriteLine($"newsarchive: --output and --errors name the same target ({options.ErrorsFile}); one would overwrite the other");
+            return ExitCodes.Usage;
+        }
+
+        if (!OutputTarget.TryOpen(options.Output ?? InputSource.StdinPath, stdout, out var output, out var outputError))
         {
             stderr.WriteLine($"newsarchive: {outputError}");
             return ExitCodes.Usage;
         }
 
         OutputTarget? errorsOutput = null;
-        if (options.ErrorsFile is not null && !OutputTarget.TryCreateFile(options.ErrorsFile, out errorsOutput, out var errorsError))
+        if (options.ErrorsFile is not null && !OutputTarget.TryOpen(options.ErrorsFile, stdout, out errorsOutput, out var errorsError))
         {
             output!.Dispose();
             stderr.WriteLine($"newsarchive: {errorsError}");
@@ -53,19 +60,18 @@ public sealed class ExtractRunner
         {
             var writer = new RecordStreamWriter(output!.Stream, options.Format);
             var progress = new ProgressLine(stderr, enabled: terminal.StderrIsTerminal && !options.Quiet);
-            if (progress.Enabled)
+            if (progress.Enabled && options.Input.FilesFrom != InputSource.StdinPath)
             {
                 // Only for a person watching: a second, listing-only walk finds the total for "time left".
-                _ = Task.Run(() => progress.Total = InputEnumerator.Expand(options.Paths).Count(s => s.Notice is null), cancellation);
+                _ = Task.Run(() => progress.Total = InputEnumerator.Expand(options.Input, stdin).Count(s => s.Notice is null), cancellation);
             }
 
             var files = 0;
             var errors = 0;
             var warnings = 0;
-            var sources = InputEnumerator.Expand(options.Paths);
             try
             {
-                OrderedParallel.Run(sources, options.Jobs, CreateWorker, result =>
+                OrderedParallel.Run(InputEnumerator.Expand(options.Input, stdin), options.Jobs, CreateWorker, result =>
                 {
                     if (result.Notice is not null)
                     {
@@ -79,22 +85,44 @@ public sealed class ExtractRunner
                     if (result.Record is not null)
                     {
                         using var record = result.Record;
-                        writer.Append(record.WrittenSpan);
+                        OutputFailure.Guard(output, () => writer.Append(record.WrittenSpan));
                     }
                     else
                     {
                         errors++;
                         progress.Clear();
                         stderr.WriteLine($"newsarchive: {result.Path}: {result.Error}");
-                        errorsOutput?.Stream.Write(RecordSerializer.SerializeError(new FileError(result.Path, result.Error!)));
+                        if (errorsOutput is not null)
+                        {
+                            OutputFailure.Guard(errorsOutput, () => errorsOutput.Stream.Write(RecordSerializer.SerializeError(new FileError(result.Path, result.Error!))));
+                        }
                     }
 
                     progress.Report(files);
                 },
                 cancellation);
-                writer.Complete();
-                output.Commit();
-                errorsOutput?.Commit();
+
+                if (files == 0)
+                {
+                    // An empty directory, or patterns that chose nothing: a CI job must not take that for
+                    // success. Standard output still gets valid empty output; a file keeps what it had.
+                    progress.Clear();
+                    stderr.WriteLine("newsarchive: no input files");
+                    if (output.IsStandardOutput)
+                    {
+                        OutputFailure.Guard(output, writer.Complete);
+                        OutputFailure.Guard(output, output.Commit);
+                    }
+
+                    return ExitCodes.NoInput;
+                }
+
+                OutputFailure.Guard(output, writer.Complete);
+                OutputFailure.Guard(output, output.Commit);
+                if (errorsOutput is not null)
+                {
+                    OutputFailure.Guard(errorsOutput, errorsOutput.Commit);
+                }
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
@@ -102,11 +130,17 @@ public sealed class ExtractRunner
                 stderr.WriteLine(options.Output is null ? "newsarchive: interrupted" : $"newsarchive: interrupted; {options.Output} was not written");
                 return ExitCodes.Interrupted;
             }
-            catch (IOException) when (options.Output is null)
+            catch (OutputFailure failure) when (failure.IsClosedPipe && failure.Target.IsStandardOutput)
             {
-                // The reader went away (`newsarchive ... | head`): stop quietly.
+                // The reader went away (`newsarchive ... | head`): the run stops at once, quietly.
                 progress.Clear();
                 return ExitCodes.Success;
+            }
+            catch (OutputFailure failure)
+            {
+                progress.Clear();
+                stderr.WriteLine($"newsarchive: cannot write {failure.Target.Description}: {failure.InnerException!.Message}");
+                return ExitCodes.Usage;
             }
 
             progress.Clear();

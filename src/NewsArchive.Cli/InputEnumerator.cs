@@ -3,16 +3,43 @@ using System.IO.Enumeration;
 namespace NewsArchive.Cli;
 
 /// <summary>
-/// Expands the command's PATH arguments: files as given, <c>-</c> for standard input, directories
-/// recursively in ordinal order of their full paths. The walk is lazy, one directory listing at a
-/// time, so memory does not grow with the archive. Symbolic links to directories are followed; a
-/// link back into a directory already being walked (a loop) is reported and skipped. Nothing is read.
+/// Expands the command's PATH arguments (and a <c>--files-from</c> list): files as given, <c>-</c> for
+/// standard input, directories recursively in ordinal order of their full paths, hidden entries and
+/// files the patterns leave out skipped (<see cref="InputSelection"/>). The walk is lazy, one directory
+/// listing at a time, so memory does not grow with the archive. Symbolic links to directories are
+/// followed, and every directory is walked once: a link back into a directory being walked, or up to
+/// one that holds it (a loop), and a second way into a directory already walked are reported and
+/// skipped. Nothing is read.
 /// </summary>
 public static class InputEnumerator
 {
-    public static IEnumerable<InputSource> Expand(IEnumerable<string> paths)
+    public static IEnumerable<InputSource> Expand(IEnumerable<string> paths) => Expand(new InputSelection { Paths = [.. paths] }, (IEnumerable<string>?)null);
+
+    /// <summary>The selection's inputs, its <c>--files-from</c> list read from its file or from <paramref name="stdin"/>.</summary>
+    public static IEnumerable<InputSource> Expand(InputSelection selection, Stream stdin) =>
+        Expand(selection, selection.FilesFrom is null ? null : ReadList(selection.FilesFrom, stdin));
+
+    /// <summary>The paths of a list, one a line (as <c>find</c> prints them); blank lines are skipped.</summary>
+    private static IEnumerable<string> ReadList(string path, Stream stdin)
     {
-        foreach (var path in paths)
+        using var reader = path == InputSource.StdinPath
+            ? new StreamReader(stdin, new System.Text.UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, leaveOpen: true)
+            : new StreamReader(path, new System.Text.UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0)
+            {
+                yield return line;
+            }
+        }
+    }
+
+    /// <param name="selection">What to read.</param>
+    /// <param name="filesFrom">The <c>--files-from</c> list's lines (read by the caller), or null.</param>
+    public static IEnumerable<InputSource> Expand(InputSelection selection, IEnumerable<string>? filesFrom)
+    {
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in filesFrom is null ? selection.Paths : selection.Paths.Concat(filesFrom))
         {
             if (path == InputSource.StdinPath)
             {
@@ -22,7 +49,7 @@ public static class InputEnumerator
 
             if (Directory.Exists(path))
             {
-                foreach (var source in Walk(path, ToDisplay(path).TrimEnd('/')))
+                foreach (var source in Walk(path, ToDisplay(path).TrimEnd('/'), selection, visited))
                 {
                     yield return source;
                 }
@@ -36,29 +63,38 @@ public static class InputEnumerator
                 continue;
             }
 
-            yield return new InputSource(ToDisplay(path), null, IsBrokenLink(path) ? "broken symbolic link" : "no such file or directory");
+            yield return new InputSource(ToDisplay(path), null, MissingReason(path));
         }
     }
 
-    private sealed record Frame(string RealPath, List<Entry> Entries)
+    /// <summary>Why a path that names nothing readable is an error.</summary>
+    private static string MissingReason(string path) =>
+        path.Contains('\uFFFD', StringComparison.Ordinal) ? "file name is not valid UTF-8 (it cannot be opened by this name)"
+        : IsBrokenLink(path) ? "broken symbolic link" : "no such file or directory";
+
+    private sealed record Frame(string RealPath, string Relative, List<Entry> Entries)
     {
         public int Next { get; set; }
     }
 
     /// <summary>A directory entry as listed; <paramref name="FileLength"/> is the size of a plain file (not a link), else null.</summary>
-    private readonly record struct Entry(string Path, string Display, string SortKey, bool IsDirectory, long? FileLength);
+    private readonly record struct Entry(string Path, string Name, string Display, string SortKey, bool IsDirectory, long? FileLength);
 
     /// <summary>
     /// Depth-first, with each directory's entries sorted by name, directories as <c>name/</c>: that
     /// order is exactly the ordinal order of the full paths, so no whole-tree list is needed.
     /// </summary>
-    private static IEnumerable<InputSource> Walk(string root, string rootDisplay)
+    private static IEnumerable<InputSource> Walk(string root, string rootDisplay, InputSelection selection, HashSet<string> visited)
     {
         var stack = new Stack<Frame>();
-        var active = new HashSet<string>(StringComparer.Ordinal);
-        if (!TryOpen(root, rootDisplay, stack, active, out var rootError))
+        var active = new List<string>();
+        if (!TryOpen(root, rootDisplay, string.Empty, stack, active, visited, out var rootError))
         {
-            yield return rootError!;
+            if (rootError is not null)
+            {
+                yield return rootError;
+            }
+
             yield break;
         }
 
@@ -67,19 +103,36 @@ public static class InputEnumerator
             var frame = stack.Peek();
             if (frame.Next >= frame.Entries.Count)
             {
-                active.Remove(frame.RealPath);
+                active.RemoveAt(active.Count - 1);
                 stack.Pop();
                 continue;
             }
 
             var entry = frame.Entries[frame.Next++];
+            if (!selection.Hidden && entry.Name.StartsWith('.'))
+            {
+                continue;
+            }
+
+            var relative = frame.Relative.Length == 0 ? entry.Name : $"{frame.Relative}/{entry.Name}";
             if (entry.IsDirectory)
             {
-                if (!TryOpen(entry.Path, entry.Display, stack, active, out var error) && error is not null)
+                if (!TryOpen(entry.Path, entry.Display, relative, stack, active, visited, out var error) && error is not null)
                 {
                     yield return error;
                 }
 
+                continue;
+            }
+
+            if (!selection.Chooses(relative))
+            {
+                continue;
+            }
+
+            if (entry.Name.Contains('\uFFFD', StringComparison.Ordinal) && !File.Exists(entry.Path))
+            {
+                yield return new InputSource(entry.Display, null, MissingReason(entry.Path));
                 continue;
             }
 
@@ -88,13 +141,21 @@ public static class InputEnumerator
         }
     }
 
-    private static bool TryOpen(string directory, string display, Stack<Frame> stack, HashSet<string> active, out InputSource? error)
+    private static bool TryOpen(string directory, string display, string relative, Stack<Frame> stack, List<string> active, HashSet<string> visited, out InputSource? error)
     {
         error = null;
         var real = RealPath(directory);
-        if (active.Contains(real))
+        if (active.Exists(open => IsSameOrAbove(real, open)))
         {
+            // A link to a directory being walked, or to one above it: following it would walk in circles.
             error = InputSource.Skipped(display, "skipped: symbolic link loop");
+            return false;
+        }
+
+        if (!visited.Add(real))
+        {
+            // Two ways into one directory (two links, or a link and the directory itself): read once.
+            error = InputSource.Skipped(display, "skipped: directory already read by another path");
             return false;
         }
 
@@ -112,7 +173,7 @@ public static class InputEnumerator
                     var isLink = entry.Attributes.HasFlag(FileAttributes.ReparsePoint);
                     var isDirectory = entry.IsDirectory || (isLink && Directory.Exists(path));
                     long? length = isDirectory || isLink ? null : entry.Length;
-                    return new Entry(path, display.Length == 0 ? name : $"{display}/{name}", isDirectory ? name + "/" : name, isDirectory, length);
+                    return new Entry(path, name, display.Length == 0 ? name : $"{display}/{name}", isDirectory ? name + "/" : name, isDirectory, length);
                 },
                 new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0, ReturnSpecialDirectories = false });
             entries = [.. listing];
@@ -125,9 +186,13 @@ public static class InputEnumerator
 
         entries.Sort((a, b) => string.CompareOrdinal(a.SortKey, b.SortKey));
         active.Add(real);
-        stack.Push(new Frame(real, entries));
+        stack.Push(new Frame(real, relative, entries));
         return true;
     }
+
+    /// <summary>Whether directory <paramref name="candidate"/> is <paramref name="directory"/> or holds it.</summary>
+    private static bool IsSameOrAbove(string candidate, string directory) =>
+        directory == candidate || directory.StartsWith(candidate.EndsWith('/') ? candidate : candidate + "/", StringComparison.Ordinal);
 
     internal static bool IsBrokenLink(string path)
     {

@@ -31,12 +31,28 @@ internal sealed class ProgressLine(TextWriter stderr, bool enabled)
         drawn = true;
     }
 
+    /// <summary>No rate is shown before this much time: a rate over a fraction of a second says nothing.</summary>
+    private static readonly TimeSpan MinTimeForRate = TimeSpan.FromSeconds(1);
+
+    /// <summary>No time left is shown before this share of the files is done.</summary>
+    private const double MinShareForEstimate = 0.02;
+
     internal static string Describe(int files, int total, TimeSpan elapsed)
     {
-        var rate = files / Math.Max(elapsed.TotalSeconds, 0.001);
+        if (elapsed < MinTimeForRate)
+        {
+            return total > 0 && files <= total ? $"newsarchive: {files}/{total} files" : $"newsarchive: {files} files";
+        }
+
+        var rate = files / elapsed.TotalSeconds;
         if (total <= 0 || files > total)
         {
             return $"newsarchive: {files} files, {rate:0} files/s";
+        }
+
+        if (files < total * MinShareForEstimate)
+        {
+            return $"newsarchive: {files}/{total} files, {rate:0} files/s";
         }
 
         var left = TimeSpan.FromSeconds(rate > 0 ? (total - files) / rate : 0);

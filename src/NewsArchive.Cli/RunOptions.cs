@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using NewsArchive.Output;
 
 namespace NewsArchive.Cli;
@@ -6,7 +5,7 @@ namespace NewsArchive.Cli;
 /// <summary>Everything <c>newsarchive extract</c> was asked to do, as parsed from the command line.</summary>
 public sealed record RunOptions
 {
-    public required ImmutableArray<string> Paths { get; init; }
+    public required InputSelection Input { get; init; }
 
     public OutputFormat Format { get; init; } = OutputFormat.Json;
 

@@ -178,12 +178,25 @@ public sealed class ExtractCommandTests
         Assert.Equal(string.Empty, error.ToString());
     }
 
-    private sealed class ClosedPipeStream : MemoryStream
+    [Fact]
+    public void Extract_FullDisk_ReportsAndExitsTwo()
     {
-        public override void Write(byte[] buffer, int offset, int count) => throw new IOException("Broken pipe");
+        using var full = new FailingStream("No space left on device", 28);
+        using var error = new StringWriter();
+        var code = CliApp.Run(["extract", Paths.Samples], new MemoryStream(), full, error);
+        Assert.Equal(2, code);
+        Assert.Equal("newsarchive: cannot write standard output: No space left on device", error.ToString().Trim());
+    }
 
-        public override void Write(ReadOnlySpan<byte> buffer) => throw new IOException("Broken pipe");
+    /// <summary>A closed pipe, as .NET reports one: an IOException whose HResult is EPIPE.</summary>
+    private sealed class ClosedPipeStream() : FailingStream("Broken pipe", 32);
 
-        public override void Flush() => throw new IOException("Broken pipe");
+    private class FailingStream(string message, int errno) : MemoryStream
+    {
+        public override void Write(byte[] buffer, int offset, int count) => throw new IOException(message, errno);
+
+        public override void Write(ReadOnlySpan<byte> buffer) => throw new IOException(message, errno);
+
+        public override void Flush() => throw new IOException(message, errno);
     }
 }

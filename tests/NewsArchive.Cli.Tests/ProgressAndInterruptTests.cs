@@ -5,7 +5,11 @@ public sealed class ProgressAndInterruptTests
     [Theory]
     [InlineData(500, -1, 2.0, "newsarchive: 500 files, 250 files/s")]
     [InlineData(500, 1500, 2.0, "newsarchive: 500/1500 files, 250 files/s, 0:04 left")]
-    [InlineData(0, 10, 0.5, "newsarchive: 0/10 files, 0 files/s, 0:00 left")]
+    [InlineData(0, 10, 0.5, "newsarchive: 0/10 files")]
+    [InlineData(1, 7188, 0.01, "newsarchive: 1/7188 files")]
+    [InlineData(1, 7188, 1.5, "newsarchive: 1/7188 files, 1 files/s")]
+    [InlineData(3000, 7188, 1.5, "newsarchive: 3000/7188 files, 2000 files/s, 0:02 left")]
+    [InlineData(40, -1, 0.5, "newsarchive: 40 files")]
     public void Describe_FilesRateAndTimeLeft(int files, int total, double seconds, string expected)
     {
         Assert.Equal(expected, ProgressLine.Describe(files, total, TimeSpan.FromSeconds(seconds)));

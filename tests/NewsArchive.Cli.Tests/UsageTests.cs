@@ -4,15 +4,18 @@ public sealed class UsageTests
 {
     [Theory]
     [InlineData(new string[0], "newsarchive: Required command was not provided.")]
-    [InlineData(new[] { "extract" }, "newsarchive: Required argument 'PATH' missing for command: 'extract'.")]
+    [InlineData(new[] { "extract" }, "newsarchive: Required argument 'PATH' missing for command: 'extract' (or give --files-from).")]
     [InlineData(new[] { "extract", "x", "--format", "xml" }, "newsarchive: Argument 'xml' not recognized. Must be one of:\n\t'json'\n\t'jsonl'\n\t'csv'")]
-    [InlineData(new[] { "extract", "x", "--jobs", "0" }, "newsarchive: --jobs must be at least 1.")]
+    [InlineData(new[] { "extract", "x", "--jobs", "0" }, "newsarchive: --jobs: '0' is not a whole number from 1 to 256.")]
+    [InlineData(new[] { "extract", "x", "-j", "abc" }, "newsarchive: --jobs: 'abc' is not a whole number from 1 to 256.")]
+    [InlineData(new[] { "extract", "x", "-j", "1.5" }, "newsarchive: --jobs: '1.5' is not a whole number from 1 to 256.")]
+    [InlineData(new[] { "extract", "x", "-j", "20000" }, "newsarchive: --jobs: '20000' is not a whole number from 1 to 256.")]
     [InlineData(new[] { "extract", "x", "--max-file-size", "lots" }, "newsarchive: --max-file-size: 'lots' is not a positive size such as 1048576, 512K or 32M.")]
     [InlineData(new[] { "extract", "x", "--bogus" }, "newsarchive: Unrecognized option '--bogus'.")]
     [InlineData(new[] { "fetch" }, "newsarchive: Unrecognized command or argument 'fetch'.")]
-    [InlineData(new[] { "audit" }, "newsarchive: Required argument 'PATH' missing for command: 'audit'.")]
+    [InlineData(new[] { "audit" }, "newsarchive: Required argument 'PATH' missing for command: 'audit' (or give --files-from).")]
     [InlineData(new[] { "audit", "x", "--format", "csv" }, "newsarchive: Argument 'csv' not recognized. Must be one of:\n\t'table'\n\t'json'")]
-    [InlineData(new[] { "audit", "x", "--jobs", "0" }, "newsarchive: --jobs must be at least 1.")]
+    [InlineData(new[] { "audit", "x", "--jobs", "0" }, "newsarchive: --jobs: '0' is not a whole number from 1 to 256.")]
     public void Run_BadArguments_ExitTwoWithMessageOnStderr(string[] args, string message)
     {
         var run = CliRun.Invoke(args);
@@ -47,7 +50,7 @@ public sealed class UsageTests
     {
         var root = CliApp.BuildCommand(TextWriter.Null, out _, out var bind, out _, out _);
         var options = bind(root.Parse(["extract", "a", "b"]));
-        Assert.Equal<string>(["a", "b"], options.Paths);
+        Assert.Equal<string>(["a", "b"], options.Input.Paths);
         Assert.Equal(NewsArchive.Output.OutputFormat.Json, options.Format);
         Assert.Null(options.Output);
         Assert.Equal(Environment.ProcessorCount, options.Jobs);
@@ -59,7 +62,7 @@ public sealed class UsageTests
     {
         var root = CliApp.BuildCommand(TextWriter.Null, out _, out _, out _, out var bindAudit);
         var options = bindAudit(root.Parse(["audit", "a", "b"]));
-        Assert.Equal<string>(["a", "b"], options.Paths);
+        Assert.Equal<string>(["a", "b"], options.Input.Paths);
         Assert.False(options.Json);
         Assert.Equal(Environment.ProcessorCount, options.Jobs);
         Assert.True(bindAudit(root.Parse(["audit", "a", "-f", "json"])).Json);

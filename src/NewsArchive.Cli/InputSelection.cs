@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.FileSystemGlobbing;
+
+namespace NewsArchive.Cli;
+
+/// <summary>
+/// Which inputs a run reads: the PATH arguments and the paths a <c>--files-from</c> list names, and in
+/// the directories among them the files <c>--glob</c> and <c>--exclude</c> choose, hidden entries
+/// (names starting with a dot: <c>.git/</c>, <c>.DS_Store</c>) left out unless <c>--hidden</c>.
+/// Files named on the command line or in the list are read whatever the patterns say.
+/// </summary>
+public sealed record InputSelection
+{
+    public ImmutableArray<string> Paths { get; init; } = [];
+
+    /// <summary>A file of paths, one a line, or <c>-</c> for standard input.</summary>
+    public string? FilesFrom { get; init; }
+
+    public bool Hidden { get; init; }
+
+    public ImmutableArray<string> Globs { get; init; } = [];
+
+    public ImmutableArray<string> Excludes { get; init; } = [];
+
+    /// <summary>What is wrong with the selection before anything is read: a missing list, standard input asked twice.</summary>
+    public string? Problem()
+    {
+        if (FilesFrom == InputSource.StdinPath && Paths.Contains(InputSource.StdinPath))
+        {
+            return "standard input cannot be both a PATH ('-') and the --files-from list";
+        }
+
+        if (FilesFrom is not null && FilesFrom != InputSource.StdinPath && !File.Exists(FilesFrom))
+        {
+            return $"--files-from: {FilesFrom}: no such file";
+        }
+
+        return Paths.IsEmpty && FilesFrom is null ? "no PATH and no --files-from list" : null;
+    }
+
+    /// <summary>Whether a file found in a directory walk is read, by its path relative to the walked directory.</summary>
+    public bool Chooses(string relativePath)
+    {
+        if (Globs.IsEmpty && Excludes.IsEmpty)
+        {
+            return true;
+        }
+
+        matcher ??= BuildMatcher();
+        return matcher.Match(relativePath).HasMatches;
+    }
+
+    private Matcher? matcher;
+
+    /// <summary>
+    /// A pattern without a slash matches a file name at any depth (<c>*.html</c>), as in ripgrep and
+    /// .gitignore; one with a slash matches the path from the walked directory (<c>2024/**/*.txt</c>).
+    /// </summary>
+    private Matcher BuildMatcher()
+    {
+        var built = new Matcher(StringComparison.Ordinal);
+        foreach (var glob in Globs.IsEmpty ? ["**/*"] : Globs)
+        {
+            built.AddInclude(Anchor(glob));
+        }
+
+        foreach (var exclude in Excludes)
+        {
+            built.AddExclude(Anchor(exclude));
+        }
+
+        return built;
+    }
+
+    private static string Anchor(string pattern) => pattern.Contains('/', StringComparison.Ordinal) ? pattern.TrimStart('/') : "**/" + pattern;
+}
