@@ -35,6 +35,8 @@ internal sealed class BodyIndex
     private readonly HashSet<IElement> galleryHeadings = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<IElement, bool> holdsSiteTake = new(ReferenceEqualityComparer.Instance);
     private readonly List<IElement> imageParents = [];
+    private readonly Dictionary<IElement, Siblings> siblings = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<INode> siblingsRead = new(ReferenceEqualityComparer.Instance);
     private readonly HtmlRule[] siteTakeRules;
 
     /// <param name="root">The body.</param>
@@ -76,6 +78,49 @@ internal sealed class BodyIndex
 
     /// <summary>The short heading right before a gallery run (<c>相關圖集</c>, <c>Related pictures</c>).</summary>
     public bool IsGalleryHeading(IElement element) => galleryHeadings.Contains(element);
+
+    /// <summary>The element after this one among its parent's children, or null.</summary>
+    /// <remarks>
+    /// AngleSharp finds a sibling by scanning the parent's children from the first, so asking for the
+    /// sibling of each of many children costs the square of their number; here each parent's children
+    /// are read once, when one of them is first asked about.
+    /// </remarks>
+    public IElement? NextElementSibling(IElement element) => SiblingsOf(element).Next;
+
+    /// <summary>The element before this one among its parent's children, or null.</summary>
+    public IElement? PreviousElementSibling(IElement element) => SiblingsOf(element).Previous;
+
+    private Siblings SiblingsOf(IElement element)
+    {
+        if (siblings.TryGetValue(element, out var known))
+        {
+            return known;
+        }
+
+        if (element.Parent is not { } parent || !siblingsRead.Add(parent))
+        {
+            return default;
+        }
+
+        IElement? previous = null;
+        foreach (var child in parent.ChildNodes)
+        {
+            if (child is not IElement current)
+            {
+                continue;
+            }
+
+            if (previous is not null)
+            {
+                siblings[previous] = siblings.GetValueOrDefault(previous) with { Next = current };
+            }
+
+            siblings[current] = new Siblings(previous, null);
+            previous = current;
+        }
+
+        return siblings.GetValueOrDefault(element);
+    }
 
     /// <summary>
     /// Whether the element holds, below it, something a site rule takes (tags, related links, figures).
@@ -238,12 +283,20 @@ internal sealed class BodyIndex
         {
             var children = parent.ChildNodes;
             run.Clear();
+            IElement? beforeRun = null;
+            IElement? lastElement = null;
             for (var i = 0; i <= children.Length; i++)
             {
                 var node = i < children.Length ? children[i] : null;
                 if (node is IElement element && IsImageAndCaption(element))
                 {
+                    if (run.Count == 0)
+                    {
+                        beforeRun = lastElement;
+                    }
+
                     run.Add(element);
+                    lastElement = element;
                     continue;
                 }
 
@@ -252,18 +305,22 @@ internal sealed class BodyIndex
                     continue;
                 }
 
-                if (node is IElement { LocalName: "br" })
+                if (node is IElement { LocalName: "br" } br)
                 {
+                    lastElement = br;
                     continue;
                 }
 
-                CloseRun(run);
+                CloseRun(run, beforeRun);
                 run.Clear();
+                lastElement = node as IElement ?? lastElement;
             }
         }
     }
 
-    private void CloseRun(List<IElement> run)
+    /// <param name="run">The run's blocks.</param>
+    /// <param name="beforeRun">The element right before the run's first block, which may be its heading.</param>
+    private void CloseRun(List<IElement> run, IElement? beforeRun)
     {
         if (run.Count < 2)
         {
@@ -280,7 +337,7 @@ internal sealed class BodyIndex
             }
         }
 
-        if (run[0].PreviousElementSibling is { } heading && IsShortHeading(heading))
+        if (beforeRun is { } heading && IsShortHeading(heading))
         {
             galleryHeadings.Add(heading);
         }
@@ -312,6 +369,8 @@ internal sealed class BodyIndex
             work.Push((children[i], false));
         }
     }
+
+    private readonly record struct Siblings(IElement? Previous, IElement? Next);
 
     private struct Frame
     {

@@ -19,6 +19,9 @@ public static class HtmlArticleReader
     /// <summary>How many wrappers up from an image its caption is looked for (<c>&lt;a&gt;&lt;picture&gt;&lt;img&gt;</c> is two).</summary>
     private const int MaxCaptionClimb = 4;
 
+    /// <summary>How many blank elements (spacers, empty wrappers) may stand between a read-more heading and its list.</summary>
+    private const int MaxReadMoreGap = 16;
+
     public static HtmlArticle Read(HtmlParser parser, string html, HtmlSiteRules rules, string? baseUrl) =>
         Read(parser, html.AsMemory(), rules, baseUrl);
 
@@ -195,7 +198,7 @@ public static class HtmlArticleReader
                     log.Fired(rule);
                     return WalkDecision.Skip;
                 case TakeRelatedListRule:
-                    if (FindReadMoreList(element) is not { } list)
+                    if (FindReadMoreList(element, index) is not { } list)
                     {
                         return null;
                     }
@@ -246,7 +249,7 @@ public static class HtmlArticleReader
             var climbed = 0;
             for (var anchor = img; anchor is not null && climbed++ <= MaxCaptionClimb; anchor = anchor.ParentElement)
             {
-                var next = anchor.NextElementSibling;
+                var next = index.NextElementSibling(anchor);
                 if (next is not null)
                 {
                     if (MatchCaption(next) is { } rule)
@@ -264,7 +267,8 @@ public static class HtmlArticleReader
                     return null;
                 }
 
-                if (anchor.ParentElement is { } parent && parent.LocalName is "a" or "picture" or "span" or "div" or "p" && parent.LastElementChild == anchor)
+                // No element follows: the image (or its wrapper) closes its parent.
+                if (anchor.ParentElement is { LocalName: "a" or "picture" or "span" or "div" or "p" })
                 {
                     continue;
                 }
@@ -322,9 +326,11 @@ public static class HtmlArticleReader
         }
     }
 
-    private static IElement? FindReadMoreList(IElement heading)
+    /// <summary>The list a read-more heading introduces: the first list among the next few elements, past blank ones only.</summary>
+    private static IElement? FindReadMoreList(IElement heading, BodyIndex index)
     {
-        for (var sibling = heading.NextElementSibling; sibling is not null; sibling = sibling.NextElementSibling)
+        var looked = 0;
+        for (var sibling = index.NextElementSibling(heading); sibling is not null && looked++ < MaxReadMoreGap; sibling = index.NextElementSibling(sibling))
         {
             if (Lists.Matches(sibling))
             {

@@ -29,12 +29,12 @@ public static class MutationGenerators
         var names = samples.Keys.Order(StringComparer.Ordinal).ToArray();
         var gen =
             from name in Gen.Elements(names)
-            from mutation in MutationFor(samples[name].Length)
+            from mutation in MutationFor(samples, samples[name].Length)
             select new MutatedInput(name, mutation);
         return Arb.From(gen);
     }
 
-    private static Gen<Mutation> MutationFor(int length)
+    private static Gen<Mutation> MutationFor(IReadOnlyDictionary<string, byte[]> samples, int length)
     {
         var position = Gen.Choose(0, Math.Max(length, 1));
         var span = Gen.Choose(1, Math.Max(1, Math.Min(length, 4096)));
@@ -46,9 +46,12 @@ public static class MutationGenerators
                 .Select(p => (Mutation)new Mutation.FlipBytes(p.Item1, p.Item2)),
             position.Zip(Gen.Elements(Injections), (at, text) => (Mutation)new Mutation.Insert(at, text)),
             Gen.Elements(Encodings).Select(e => (Mutation)new Mutation.Reencode(e)));
+        var hostile = HostileGenerators.Any(samples, length);
         return Gen.Frequency(
             (6, single),
-            (1, Gen.ArrayOf(single, 3).Select(steps => (Mutation)new Mutation.Chain(steps))));
+            (6, hostile),
+            (1, Gen.ArrayOf(single, 3).Select(steps => (Mutation)new Mutation.Chain(steps))),
+            (1, Gen.Zip(hostile, single).Select(steps => (Mutation)new Mutation.Chain([steps.Item1, steps.Item2]))));
     }
 
     /// <summary>
