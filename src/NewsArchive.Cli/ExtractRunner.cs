@@ -1,4 +1,5 @@
 using NewsArchive.Output;
+using NewsArchive.Records;
 
 namespace NewsArchive.Cli;
 
@@ -25,7 +26,14 @@ public sealed class ExtractRunner
     }
 
     /// <summary>What a worker made of one input; <c>Record</c> is a pooled buffer the writer disposes.</summary>
-    private sealed record ItemResult(string Path, PooledBufferWriter? Record, string? Error, int Warnings, string? Notice = null);
+    /// <summary>
+    /// What a worker hands the writer: a serialized record, or a huge record left for the writer to
+    /// serialize straight into the output, or an error, or a notice about a skipped path.
+    /// </summary>
+    private sealed record ItemResult(string Path, PooledBufferWriter? Record, string? Error, int Warnings, string? Notice = null)
+    {
+        public ArticleRecord? Unserialized { get; init; }
+    }
 
     public int Run(CancellationToken cancellation = default)
     {
@@ -66,6 +74,7 @@ public sealed class ExtractRunner
                 _ = Task.Run(() => progress.Total = InputEnumerator.Expand(options.Input, stdin).Count(s => s.Notice is null), cancellation);
             }
 
+            RecordSerializer? hugeSerializer = null;
             var files = 0;
             var errors = 0;
             var warnings = 0;
@@ -86,6 +95,11 @@ public sealed class ExtractRunner
                     {
                         using var record = result.Record;
                         OutputFailure.Guard(output, () => writer.Append(record.WrittenSpan));
+                    }
+                    else if (result.Unserialized is { } huge)
+                    {
+                        hugeSerializer ??= new RecordSerializer(options.Format);
+                        OutputFailure.Guard(output, () => writer.Append(huge, hugeSerializer));
                     }
                     else
                     {
@@ -142,6 +156,10 @@ public sealed class ExtractRunner
                 stderr.WriteLine($"newsarchive: cannot write {failure.Target.Description}: {failure.InnerException!.Message}");
                 return ExitCodes.Usage;
             }
+            finally
+            {
+                hugeSerializer?.Dispose();
+            }
 
             progress.Clear();
             if (!options.Quiet)
@@ -176,6 +194,11 @@ public sealed class ExtractRunner
                 if (options.Strict && !record.Warnings.IsEmpty)
                 {
                     return new ItemResult(source.DisplayPath, null, "warnings (--strict): " + string.Join("; ", record.Warnings), record.Warnings.Length);
+                }
+
+                if (RecordSerializer.ShouldStream(record))
+                {
+                    return new ItemResult(source.DisplayPath, null, null, record.Warnings.Length) { Unserialized = record };
                 }
 
                 var buffer = new PooledBufferWriter();

@@ -67,6 +67,40 @@ public sealed class ExtractCommandTests
         Assert.Equal(12, rows[4].Text.Split('\n').Length);
     }
 
+    [Theory]
+    [InlineData("json")]
+    [InlineData("jsonl")]
+    [InlineData("csv")]
+    public void Extract_HugePostBetweenSmallOnes_WrittenInOrderAndWhole(string format)
+    {
+        // A post whose text is large enough to be written straight to the output, not buffered.
+        var directory = Paths.TempDirectory();
+        File.Copy(Path.Combine(Paths.SamplesAbsolute, "003_dae2ec665a9c8c4c.txt"), Path.Combine(directory, "a.txt"));
+        var body = string.Concat(Enumerable.Range(0, 3000).Select(i => $"<p>第{i}段：{new string('字', 100)}。</p>\n"));
+        File.WriteAllText(Path.Combine(directory, "b.txt"), $"---\ntitle: 很長的文章\nlink: https://example.com/huge\n---\n{body}");
+        File.Copy(Path.Combine(Paths.SamplesAbsolute, "001_a418087d319c409a.txt"), Path.Combine(directory, "c.txt"));
+        var run = CliRun.Invoke("extract", directory, "-f", format, "-j", "2");
+        Assert.Equal(0, run.ExitCode);
+
+        var reference = new[] { "a.txt", "b.txt", "c.txt" }
+            .Select(name => ((ParseOutcome.Parsed)new ArchiveParser().Parse(new InputFile(Path.Combine(directory, name), File.ReadAllBytes(Path.Combine(directory, name))))).Record)
+            .ToArray();
+        Assert.True(Output.RecordSerializer.ShouldStream(reference[1]));
+        using var expected = new MemoryStream();
+        using (var writer = new Output.RecordWriter(expected, Enum.Parse<Output.OutputFormat>(format == "jsonl" ? "JsonLines" : format, ignoreCase: true)))
+        {
+            foreach (var record in reference)
+            {
+                writer.Write(record);
+            }
+
+            writer.Complete();
+        }
+
+        Assert.Equal(expected.ToArray(), run.StdoutBytes);
+        Assert.Contains("第2999段", run.Stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Extract_BadFileAmongGood_WritesOthersReportsErrorExitsOne()
     {

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
 using CsvHelper;
@@ -54,6 +56,39 @@ public sealed class OutputContractTests
         Assert.Equal(record.Title, reader.GetString("title"));
         Assert.Equal(record.Text, reader.GetString("text"));
         Assert.False(reader.Read());
+    }
+
+    [Theory]
+    [InlineData(OutputFormat.Json)]
+    [InlineData(OutputFormat.JsonLines)]
+    [InlineData(OutputFormat.Csv)]
+    public void HugeRecord_WrittenStraightToTheOutput_SameBytesAsThroughABuffer(OutputFormat format)
+    {
+        var small = RecordWithBreakers();
+        var paragraphs = Enumerable.Range(0, 3000)
+            .Select(i => $"第{i}段\u2028「引號」\"quote\" \\ \t \U0001F600 {new string('字', 100)}")
+            .ToImmutableArray();
+        var huge = small with { Id = "x:2", Paragraphs = paragraphs, Text = string.Join('\n', paragraphs) };
+        Assert.True(RecordSerializer.ShouldStream(huge));
+        Assert.False(RecordSerializer.ShouldStream(small));
+
+        using var serializer = new RecordSerializer(format);
+        using var buffered = new MemoryStream();
+        var throughBuffers = new RecordStreamWriter(buffered, format);
+        using var straight = new MemoryStream();
+        var throughStream = new RecordStreamWriter(straight, format);
+        foreach (var record in new[] { small, huge, small, huge })
+        {
+            var buffer = new ArrayBufferWriter<byte>();
+            serializer.Serialize(record, buffer);
+            throughBuffers.Append(buffer.WrittenSpan);
+            throughStream.Append(record, serializer);
+        }
+
+        throughBuffers.Complete();
+        throughStream.Complete();
+        Assert.Equal(buffered.ToArray(), straight.ToArray());
+        Assert.True(straight.Length > 4 * huge.Text.Length, "the huge records are in the output");
     }
 
     /// <summary>The line breaks of Python's <c>str.splitlines</c>.</summary>

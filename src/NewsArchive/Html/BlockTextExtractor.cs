@@ -197,9 +197,17 @@ public static class BlockTextExtractor
         var text = TextNormalizer.Normalize(buffer.ToString());
         buffer.Clear();
         stack.Clear();
-        textScratch = scratch;
+        if (buffer.Capacity <= MaxKeptScratchChars)
+        {
+            // A builder that grew for a huge element is let go rather than kept for the thread's life.
+            textScratch = scratch;
+        }
+
         return text;
     }
+
+    /// <summary>A thread keeps its text builder for the next call only while it is at most this large.</summary>
+    private const int MaxKeptScratchChars = 64 * 1024;
 
     [ThreadStatic]
     private static TextScratch? textScratch;

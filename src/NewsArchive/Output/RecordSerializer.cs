@@ -28,10 +28,10 @@ public sealed class RecordSerializer : IDisposable
     private static readonly JsonTypeInfo<FileError> ErrorInfo = CreateContext(indented: false).FileError;
 
     private readonly OutputFormat format;
-    /// <summary>A scratch buffer that grew past this for one huge record is let go after it.</summary>
+    /// <summary>A CSV buffer that grew past this for one huge record is let go after it.</summary>
     private const int MaxKeptScratchBytes = 1024 * 1024;
 
-    private ArrayBufferWriter<byte> scratch = new(16 * 1024);
+    private readonly PassThroughWriter passThrough = new();
     private Utf8JsonWriter? jsonWriter;
     private MemoryStream? csvStream;
     private CsvWriter? csvWriter;
@@ -60,6 +60,51 @@ public sealed class RecordSerializer : IDisposable
         }
     }
 
+    /// <summary>
+    /// Writes one record straight to <paramref name="output"/>, the same bytes as
+    /// <see cref="Serialize(ArticleRecord, IBufferWriter{byte})"/>, without holding them all: for a
+    /// record too large to copy whole (<see cref="ShouldStream"/>).
+    /// </summary>
+    public void Serialize(ArticleRecord record, Stream output)
+    {
+        switch (format)
+        {
+            case OutputFormat.Json:
+                passThrough.Reset(output, "  "u8);
+                passThrough.WriteIndent();
+                WriteJson(record, IndentedInfo, passThrough);
+                break;
+            case OutputFormat.JsonLines:
+                passThrough.Reset(output, default);
+                WriteJson(record, CompactInfo, passThrough);
+                ((IBufferWriter<byte>)passThrough).Write("\n"u8);
+                break;
+            case OutputFormat.Csv:
+                using (var csv = CsvWriter.Create(output, CsvWriterOptions.Default with { WriteByteOrderMark = false }, leaveOpen: true))
+                {
+                    csv.WriteRecord(ToCsvFields(record));
+                    csv.Flush();
+                }
+
+                return;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(record), format, "unknown output format");
+        }
+
+        passThrough.Flush();
+        passThrough.Trim();
+    }
+
+    /// <summary>
+    /// Whether a record is large enough (a huge post's text) to be written straight to the output
+    /// rather than serialized into a buffer first: its serialized bytes would be a second copy of
+    /// its text, and more while the buffer grows.
+    /// </summary>
+    public static bool ShouldStream(ArticleRecord record) => record.Text.Length >= StreamedTextChars;
+
+    /// <summary>A record whose text has at least this many characters is written straight to the output.</summary>
+    public const int StreamedTextChars = 256 * 1024;
+
     /// <summary>The bytes that open the output before any record (the CSV header row).</summary>
     public void SerializeHeader(IBufferWriter<byte> output)
     {
@@ -83,6 +128,7 @@ public sealed class RecordSerializer : IDisposable
 
     public void Dispose()
     {
+        passThrough.Dispose();
         jsonWriter?.Dispose();
         csvWriter?.Dispose();
         csvStream?.Dispose();
@@ -98,38 +144,25 @@ public sealed class RecordSerializer : IDisposable
 
     private void SerializeJson(ArticleRecord record, JsonTypeInfo<ArticleRecord> info, IBufferWriter<byte> output, ReadOnlySpan<byte> indentBy)
     {
-        var target = indentBy.IsEmpty ? output : scratch;
-        scratch.ResetWrittenCount();
+        var target = output;
+        if (!indentBy.IsEmpty)
+        {
+            // Records sit inside the top-level array, so every line moves in one level.
+            passThrough.Reset(output, indentBy);
+            passThrough.WriteIndent();
+            target = passThrough;
+        }
+
+        WriteJson(record, info, target);
+        passThrough.Trim();
+    }
+
+    private void WriteJson(ArticleRecord record, JsonTypeInfo<ArticleRecord> info, IBufferWriter<byte> target)
+    {
         jsonWriter ??= new Utf8JsonWriter(target, new JsonWriterOptions { Encoder = LiteralJsonEncoder.Instance, Indented = info == IndentedInfo, SkipValidation = true });
         jsonWriter.Reset(target);
         RecordJsonWriter.Write(jsonWriter, record);
         jsonWriter.Flush();
-        if (indentBy.IsEmpty)
-        {
-            return;
-        }
-
-        // Records sit inside the top-level array, so every line moves in one level. JSON strings
-        // never hold a raw line break, so every '\n' in the output is structural.
-        var written = scratch.WrittenSpan;
-        output.Write(indentBy);
-        var start = 0;
-        for (var i = 0; i < written.Length; i++)
-        {
-            if (written[i] == (byte)'\n')
-            {
-                output.Write(written[start..(i + 1)]);
-                output.Write(indentBy);
-                start = i + 1;
-            }
-        }
-
-        output.Write(written[start..]);
-        if (scratch.Capacity > MaxKeptScratchBytes)
-        {
-            // A worker keeps its serializer for the whole run: one huge record must not pin its buffer.
-            scratch = new ArrayBufferWriter<byte>(16 * 1024);
-        }
     }
 
     private void SerializeCsvRow(string?[] fields, IBufferWriter<byte> output)
@@ -146,7 +179,7 @@ public sealed class RecordSerializer : IDisposable
         output.Write(csvStream.GetBuffer().AsSpan(0, (int)csvStream.Length));
         if (csvStream.Capacity > MaxKeptScratchBytes)
         {
-            // As for the JSON scratch buffer: the next record starts with a small stream again.
+            // A worker keeps its serializer for the whole run: one huge record must not pin its buffer.
             csvWriter.Dispose();
             csvStream.Dispose();
             csvWriter = null;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using NewsArchive.Records;
 
 namespace NewsArchive.Output;
 
@@ -36,6 +37,21 @@ public sealed class RecordStreamWriter
         }
 
         output.Write(serializedRecord);
+        Count++;
+    }
+
+    /// <summary>Serializes a record straight into the output (a huge one; see <see cref="RecordSerializer.ShouldStream"/>).</summary>
+    public void Append(ArticleRecord record, RecordSerializer serializer)
+    {
+        ObjectDisposedException.ThrowIf(completed, this);
+        ArgumentOutOfRangeException.ThrowIfNotEqual((int)serializer.Format, (int)format, nameof(serializer));
+        Start();
+        if (format == OutputFormat.Json)
+        {
+            output.Write(Count == 0 ? "\n"u8 : ",\n"u8);
+        }
+
+        serializer.Serialize(record, output);
         Count++;
     }
 

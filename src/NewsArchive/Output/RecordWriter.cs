@@ -20,6 +20,12 @@ public sealed class RecordWriter : IDisposable
 
     public void Write(ArticleRecord record)
     {
+        if (RecordSerializer.ShouldStream(record))
+        {
+            streamWriter.Append(record, serializer);
+            return;
+        }
+
         buffer.ResetWrittenCount();
         serializer.Serialize(record, buffer);
         streamWriter.Append(buffer.WrittenSpan);

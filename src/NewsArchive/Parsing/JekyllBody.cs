@@ -38,7 +38,7 @@ public static partial class JekyllBody
             return true;
         }
 
-        var markdown = BlankWhitespaceLines(body.ToString());
+        var markdown = BlankWhitespaceLines(body.Span);
         var brackets = markdown.AsSpan().Count('[');
         if (brackets > MaxMarkdownBrackets)
         {
@@ -114,13 +114,13 @@ public static partial class JekyllBody
     /// Lines holding only white space (full-width spaces included) become empty, so markdown sees the
     /// paragraph break that a reader sees; Markdig only counts ASCII spaces and tabs as blank.
     /// </summary>
-    internal static string BlankWhitespaceLines(string markdown)
+    internal static string BlankWhitespaceLines(ReadOnlySpan<char> markdown)
     {
         var builder = new StringBuilder(markdown.Length);
         var first = true;
-        foreach (var range in markdown.AsSpan().Split('\n'))
+        foreach (var range in markdown.Split('\n'))
         {
-            var line = markdown.AsSpan()[range];
+            var line = markdown[range];
             if (!first)
             {
                 builder.Append('\n');
