@@ -12,6 +12,14 @@ namespace NewsArchive.Cli;
 /// </summary>
 public static class CliApp
 {
+    /// <summary>The exit codes, as the README's contract lists them.</summary>
+    private const string ExitCodeLines = """
+        Exit codes: 0 every input became a record; 1 some inputs failed (the rest were
+        written); 2 usage error or the output could not be written; 3 no input files;
+        130 interrupted (Ctrl-C); 143 terminated. A reader that stops early (| head) is not
+        an error.
+        """;
+
     private const string ExtractExamples = """
         Examples:
           newsarchive extract samples                          JSON array on stdout
@@ -20,11 +28,7 @@ public static class CliApp
           gzip -dc post.txt.gz | newsarchive extract -          read standard input
           newsarchive extract ./archive -o out.json --errors failed.jsonl
 
-        Exit codes: 0 every input became a record; 1 some inputs failed (the rest were
-        written); 2 usage error or the output could not be written; 3 no input files;
-        130 interrupted (Ctrl-C); 143 terminated. A reader that stops early (| head) is not
-        an error.
-        """;
+        """ + "\n" + ExitCodeLines;
 
     private const string RootExamples = """
         Examples:
@@ -33,11 +37,7 @@ public static class CliApp
           newsarchive extract ./archive --format csv --output articles.csv
           newsarchive audit ./archive                          what repeats per source (new boilerplate)
 
-        Exit codes: 0 every input became a record; 1 some inputs failed (the rest were
-        written); 2 usage error or the output could not be written; 3 no input files;
-        130 interrupted (Ctrl-C); 143 terminated. A reader that stops early (| head) is not
-        an error.
-        """;
+        """ + "\n" + ExitCodeLines;
 
     private const string AuditExamples = """
         Examples:
