@@ -27,9 +27,6 @@ public sealed record AuditOptions
 /// </summary>
 public sealed class AuditRunner(AuditOptions options, Stream stdin, Stream stdout, TextWriter stderr, TerminalInfo terminal)
 {
-    /// <summary>EPIPE: the reader of standard output went away (.NET puts errno in the HResult).</summary>
-    private const int ClosedPipe = 32;
-
     private sealed record Item(string Path, ParseOutcome? Outcome, string? Notice);
 
     public int Run(CancellationToken cancellation = default)
@@ -92,29 +89,33 @@ public sealed class AuditRunner(AuditOptions options, Stream stdin, Stream stdou
             return ExitCodes.NoInput;
         }
 
+        var output = OutputTarget.ForStream(stdout);
         try
         {
             var report = audit.Report();
-            if (options.Json)
+            OutputFailure.Guard(output, () =>
             {
-                AuditJsonWriter.Write(report, stdout);
-            }
-            else
-            {
-                using var writer = new StreamWriter(stdout, new UTF8Encoding(false), 64 * 1024, leaveOpen: true) { NewLine = "\n" };
-                AuditTableWriter.Write(report, writer);
-            }
+                if (options.Json)
+                {
+                    AuditJsonWriter.Write(report, output.Stream);
+                }
+                else
+                {
+                    using var writer = new StreamWriter(output.Stream, new UTF8Encoding(false), 64 * 1024, leaveOpen: true) { NewLine = "\n" };
+                    AuditTableWriter.Write(report, writer);
+                }
 
-            stdout.Flush();
+                output.Commit();
+            });
         }
-        catch (IOException ex) when (ex.HResult == ClosedPipe)
+        catch (OutputFailure failure) when (failure.IsClosedPipe)
         {
             // The reader went away (`newsarchive audit … | head`): stop quietly.
             return ExitCodes.Success;
         }
-        catch (IOException ex)
+        catch (OutputFailure failure)
         {
-            stderr.WriteLine($"newsarchive: cannot write standard output: {ex.Message}");
+            stderr.WriteLine($"newsarchive: {failure.Message}");
             return ExitCodes.Usage;
         }
 

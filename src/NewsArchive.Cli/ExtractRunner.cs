@@ -25,10 +25,10 @@ public sealed class ExtractRunner
         this.terminal = terminal;
     }
 
-    /// <summary>What a worker made of one input; <c>Record</c> is a pooled buffer the writer disposes.</summary>
     /// <summary>
-    /// What a worker hands the writer: a serialized record, or a huge record left for the writer to
-    /// serialize straight into the output, or an error, or a notice about a skipped path.
+    /// What a worker hands the writer: a serialized record (a pooled buffer the writer disposes), or a
+    /// huge record left for the writer to serialize straight into the output, or an error, or a notice
+    /// about a skipped path.
     /// </summary>
     private sealed record ItemResult(string Path, PooledBufferWriter? Record, string? Error, int Warnings, string? Notice = null)
     {
@@ -153,7 +153,7 @@ public sealed class ExtractRunner
             catch (OutputFailure failure)
             {
                 progress.Clear();
-                stderr.WriteLine($"newsarchive: cannot write {failure.Target.Description}: {failure.InnerException!.Message}");
+                stderr.WriteLine($"newsarchive: {failure.Message}");
                 return ExitCodes.Usage;
             }
             finally

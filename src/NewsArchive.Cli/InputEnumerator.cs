@@ -39,6 +39,7 @@ public static class InputEnumerator
     public static IEnumerable<InputSource> Expand(InputSelection selection, IEnumerable<string>? filesFrom)
     {
         var visited = new HashSet<string>(StringComparer.Ordinal);
+        var chooses = selection.Chooser();
         foreach (var path in filesFrom is null ? selection.Paths : selection.Paths.Concat(filesFrom))
         {
             if (path == InputSource.StdinPath)
@@ -49,7 +50,7 @@ public static class InputEnumerator
 
             if (Directory.Exists(path))
             {
-                foreach (var source in Walk(path, ToDisplay(path).TrimEnd('/'), selection, visited))
+                foreach (var source in Walk(path, ToDisplay(path).TrimEnd('/'), selection.Hidden, chooses, visited))
                 {
                     yield return source;
                 }
@@ -84,11 +85,10 @@ public static class InputEnumerator
     /// Depth-first, with each directory's entries sorted by name, directories as <c>name/</c>: that
     /// order is exactly the ordinal order of the full paths, so no whole-tree list is needed.
     /// </summary>
-    private static IEnumerable<InputSource> Walk(string root, string rootDisplay, InputSelection selection, HashSet<string> visited)
+    private static IEnumerable<InputSource> Walk(string root, string rootDisplay, bool hidden, Func<string, bool> chooses, HashSet<string> visited)
     {
         var stack = new Stack<Frame>();
-        var active = new List<string>();
-        if (!TryOpen(root, rootDisplay, string.Empty, stack, active, visited, out var rootError))
+        if (!TryOpen(root, rootDisplay, string.Empty, stack, visited, out var rootError))
         {
             if (rootError is not null)
             {
@@ -103,13 +103,12 @@ public static class InputEnumerator
             var frame = stack.Peek();
             if (frame.Next >= frame.Entries.Count)
             {
-                active.RemoveAt(active.Count - 1);
                 stack.Pop();
                 continue;
             }
 
             var entry = frame.Entries[frame.Next++];
-            if (!selection.Hidden && entry.Name.StartsWith('.'))
+            if (!hidden && entry.Name.StartsWith('.'))
             {
                 continue;
             }
@@ -117,7 +116,7 @@ public static class InputEnumerator
             var relative = frame.Relative.Length == 0 ? entry.Name : $"{frame.Relative}/{entry.Name}";
             if (entry.IsDirectory)
             {
-                if (!TryOpen(entry.Path, entry.Display, relative, stack, active, visited, out var error) && error is not null)
+                if (!TryOpen(entry.Path, entry.Display, relative, stack, visited, out var error) && error is not null)
                 {
                     yield return error;
                 }
@@ -125,7 +124,7 @@ public static class InputEnumerator
                 continue;
             }
 
-            if (!selection.Chooses(relative))
+            if (!chooses(relative))
             {
                 continue;
             }
@@ -141,11 +140,12 @@ public static class InputEnumerator
         }
     }
 
-    private static bool TryOpen(string directory, string display, string relative, Stack<Frame> stack, List<string> active, HashSet<string> visited, out InputSource? error)
+    /// <summary>Lists a directory and pushes it on <paramref name="stack"/>, the directories being walked.</summary>
+    private static bool TryOpen(string directory, string display, string relative, Stack<Frame> stack, HashSet<string> visited, out InputSource? error)
     {
         error = null;
         var real = RealPath(directory);
-        if (active.Exists(open => IsSameOrAbove(real, open)))
+        if (stack.Any(open => IsSameOrAbove(real, open.RealPath)))
         {
             // A link to a directory being walked, or to one above it: following it would walk in circles.
             error = InputSource.Skipped(display, "skipped: symbolic link loop");
@@ -185,7 +185,6 @@ public static class InputEnumerator
         }
 
         entries.Sort((a, b) => string.CompareOrdinal(a.SortKey, b.SortKey));
-        active.Add(real);
         stack.Push(new Frame(real, relative, entries));
         return true;
     }

@@ -30,46 +30,33 @@ public sealed record InputSelection
             return "standard input cannot be both a PATH ('-') and the --files-from list";
         }
 
-        if (FilesFrom is not null && FilesFrom != InputSource.StdinPath && !File.Exists(FilesFrom))
-        {
-            return $"--files-from: {FilesFrom}: no such file";
-        }
-
-        return Paths.IsEmpty && FilesFrom is null ? "no PATH and no --files-from list" : null;
+        return FilesFrom is not null && FilesFrom != InputSource.StdinPath && !File.Exists(FilesFrom) ? $"--files-from: {FilesFrom}: no such file" : null;
     }
-
-    /// <summary>Whether a file found in a directory walk is read, by its path relative to the walked directory.</summary>
-    public bool Chooses(string relativePath)
-    {
-        if (Globs.IsEmpty && Excludes.IsEmpty)
-        {
-            return true;
-        }
-
-        matcher ??= BuildMatcher();
-        return matcher.Match(relativePath).HasMatches;
-    }
-
-    private Matcher? matcher;
 
     /// <summary>
+    /// Whether a file found in a directory walk is read, by its path relative to the walked directory.
     /// A pattern without a slash matches a file name at any depth (<c>*.html</c>), as in ripgrep and
     /// .gitignore; one with a slash matches the path from the walked directory (<c>2024/**/*.txt</c>).
     /// </summary>
-    private Matcher BuildMatcher()
+    public Func<string, bool> Chooser()
     {
-        var built = new Matcher(StringComparison.Ordinal);
+        if (Globs.IsEmpty && Excludes.IsEmpty)
+        {
+            return _ => true;
+        }
+
+        var matcher = new Matcher(StringComparison.Ordinal);
         foreach (var glob in Globs.IsEmpty ? ["**/*"] : Globs)
         {
-            built.AddInclude(Anchor(glob));
+            matcher.AddInclude(Anchor(glob));
         }
 
         foreach (var exclude in Excludes)
         {
-            built.AddExclude(Anchor(exclude));
+            matcher.AddExclude(Anchor(exclude));
         }
 
-        return built;
+        return relativePath => matcher.Match(relativePath).HasMatches;
     }
 
     private static string Anchor(string pattern) => pattern.Contains('/', StringComparison.Ordinal) ? pattern.TrimStart('/') : "**/" + pattern;

@@ -128,10 +128,8 @@ public sealed class TextDecoder
         }
         else
         {
-            text = LenientUtf8.GetString(bytes);
+            text = DecodeRepairingUtf8(bytes, warnings);
             encodingName = "utf-8";
-            var replaced = text.AsSpan().Count('\uFFFD') - CountReplacementCharacters(bytes);
-            warnings.Add($"invalid UTF-8: {Math.Max(replaced, 1)} byte sequence(s) replaced with U+FFFD");
         }
 
         text = CleanText(text, warnings);
@@ -224,14 +222,8 @@ public sealed class TextDecoder
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             var body = bytes[3..];
-            text = LenientUtf8.GetString(body);
+            text = System.Text.Unicode.Utf8.IsValid(body) ? LenientUtf8.GetString(body) : DecodeRepairingUtf8(body, warnings);
             encodingName = "utf-8";
-            if (!System.Text.Unicode.Utf8.IsValid(body))
-            {
-                var replaced = text.AsSpan().Count('\uFFFD') - CountReplacementCharacters(body);
-                warnings.Add($"invalid UTF-8: {Math.Max(replaced, 1)} byte sequence(s) replaced with U+FFFD");
-            }
-
             return true;
         }
 
@@ -260,6 +252,15 @@ public sealed class TextDecoder
         text = string.Empty;
         encodingName = string.Empty;
         return false;
+    }
+
+    /// <summary>Invalid UTF-8 decoded with U+FFFD for each bad sequence, and a warning that says how many.</summary>
+    private static string DecodeRepairingUtf8(ReadOnlySpan<byte> bytes, ImmutableArray<string>.Builder warnings)
+    {
+        var text = LenientUtf8.GetString(bytes);
+        var replaced = text.AsSpan().Count('\uFFFD') - CountReplacementCharacters(bytes);
+        warnings.Add($"invalid UTF-8: {Math.Max(replaced, 1)} byte sequence(s) replaced with U+FFFD");
+        return text;
     }
 
     /// <summary>The U+FFFD characters UTF-16 bytes hold themselves, to tell them from repairs.</summary>

@@ -1,12 +1,11 @@
 using System.Text.Json.Serialization;
-using NewsArchive.Records;
 
 namespace NewsArchive.Output;
 
+/// <summary>The per-file error line's serialization (records have their own writer, <see cref="RecordJsonWriter"/>).</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
-[JsonSerializable(typeof(ArticleRecord))]
 [JsonSerializable(typeof(FileError))]
 internal sealed partial class RecordJsonContext : JsonSerializerContext
 {

@@ -23,9 +23,11 @@ public sealed class RecordSerializer : IDisposable
 
     private const string ListSeparator = "; ";
 
-    private static readonly JsonTypeInfo<ArticleRecord> CompactInfo = CreateContext(indented: false).ArticleRecord;
-    private static readonly JsonTypeInfo<ArticleRecord> IndentedInfo = CreateContext(indented: true).ArticleRecord;
-    private static readonly JsonTypeInfo<FileError> ErrorInfo = CreateContext(indented: false).FileError;
+    /// <summary>Records sit inside the JSON array, so every line of one moves in one level.</summary>
+    private static ReadOnlySpan<byte> ArrayIndent => "  "u8;
+
+    private static readonly JsonTypeInfo<FileError> ErrorInfo =
+        new RecordJsonContext(new JsonSerializerOptions(RecordJsonContext.Default.Options) { Encoder = LiteralJsonEncoder.Instance }).FileError;
 
     private readonly OutputFormat format;
     /// <summary>A CSV buffer that grew past this for one huge record is let go after it.</summary>
@@ -46,10 +48,10 @@ public sealed class RecordSerializer : IDisposable
         switch (format)
         {
             case OutputFormat.Json:
-                SerializeJson(record, IndentedInfo, output, indentBy: "  "u8);
+                SerializeJson(record, output, ArrayIndent);
                 break;
             case OutputFormat.JsonLines:
-                SerializeJson(record, CompactInfo, output, indentBy: default);
+                SerializeJson(record, output, indentBy: default);
                 output.Write("\n"u8);
                 break;
             case OutputFormat.Csv:
@@ -70,13 +72,13 @@ public sealed class RecordSerializer : IDisposable
         switch (format)
         {
             case OutputFormat.Json:
-                passThrough.Reset(output, "  "u8);
+                passThrough.Reset(output, ArrayIndent);
                 passThrough.WriteIndent();
-                WriteJson(record, IndentedInfo, passThrough);
+                WriteJson(record, passThrough);
                 break;
             case OutputFormat.JsonLines:
                 passThrough.Reset(output, default);
-                WriteJson(record, CompactInfo, passThrough);
+                WriteJson(record, passThrough);
                 ((IBufferWriter<byte>)passThrough).Write("\n"u8);
                 break;
             case OutputFormat.Csv:
@@ -134,32 +136,23 @@ public sealed class RecordSerializer : IDisposable
         csvStream?.Dispose();
     }
 
-    private static RecordJsonContext CreateContext(bool indented) =>
-        new(new JsonSerializerOptions(RecordJsonContext.Default.Options)
-        {
-            Encoder = LiteralJsonEncoder.Instance,
-            WriteIndented = indented,
-            IndentSize = 2,
-        });
-
-    private void SerializeJson(ArticleRecord record, JsonTypeInfo<ArticleRecord> info, IBufferWriter<byte> output, ReadOnlySpan<byte> indentBy)
+    private void SerializeJson(ArticleRecord record, IBufferWriter<byte> output, ReadOnlySpan<byte> indentBy)
     {
         var target = output;
         if (!indentBy.IsEmpty)
         {
-            // Records sit inside the top-level array, so every line moves in one level.
             passThrough.Reset(output, indentBy);
             passThrough.WriteIndent();
             target = passThrough;
         }
 
-        WriteJson(record, info, target);
+        WriteJson(record, target);
         passThrough.Trim();
     }
 
-    private void WriteJson(ArticleRecord record, JsonTypeInfo<ArticleRecord> info, IBufferWriter<byte> target)
+    private void WriteJson(ArticleRecord record, IBufferWriter<byte> target)
     {
-        jsonWriter ??= new Utf8JsonWriter(target, new JsonWriterOptions { Encoder = LiteralJsonEncoder.Instance, Indented = info == IndentedInfo, SkipValidation = true });
+        jsonWriter ??= new Utf8JsonWriter(target, new JsonWriterOptions { Encoder = LiteralJsonEncoder.Instance, Indented = format == OutputFormat.Json, SkipValidation = true });
         jsonWriter.Reset(target);
         RecordJsonWriter.Write(jsonWriter, record);
         jsonWriter.Flush();
