@@ -13,8 +13,6 @@ namespace NewsArchive.Cli;
 /// </summary>
 public static class InputEnumerator
 {
-    public static IEnumerable<InputSource> Expand(IEnumerable<string> paths) => Expand(new InputSelection { Paths = [.. paths] }, (IEnumerable<string>?)null);
-
     /// <summary>The selection's inputs, its <c>--files-from</c> list read from its file or from <paramref name="stdin"/>.</summary>
     public static IEnumerable<InputSource> Expand(InputSelection selection, Stream stdin) =>
         Expand(selection, selection.FilesFrom is null ? null : ReadList(selection.FilesFrom, stdin));
@@ -36,7 +34,7 @@ public static class InputEnumerator
 
     /// <param name="selection">What to read.</param>
     /// <param name="filesFrom">The <c>--files-from</c> list's lines (read by the caller), or null.</param>
-    public static IEnumerable<InputSource> Expand(InputSelection selection, IEnumerable<string>? filesFrom)
+    private static IEnumerable<InputSource> Expand(InputSelection selection, IEnumerable<string>? filesFrom)
     {
         var visited = new HashSet<string>(StringComparer.Ordinal);
         var chooses = selection.Chooser();
