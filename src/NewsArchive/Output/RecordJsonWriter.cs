@@ -114,7 +114,6 @@ internal static class RecordJsonWriter
             return;
         }
 
-#if NET10_0_OR_GREATER
         if (value.Length <= SegmentChars)
         {
             writer.WriteStringValue(value);
@@ -130,9 +129,5 @@ internal static class RecordJsonWriter
         }
 
         writer.WriteStringValueSegment(rest, isFinalSegment: true);
-#else
-        // The native build's net9.0 has no segmented writes: the same bytes, in one piece.
-        writer.WriteStringValue(value);
-#endif
     }
 }
