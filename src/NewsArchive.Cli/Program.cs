@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Microsoft.Win32.SafeHandles;
 
 namespace NewsArchive.Cli;
 
@@ -16,10 +15,10 @@ public static class Program
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var stdin = Console.OpenStandardInput();
 
-        // Standard output as a plain file stream, not the console stream: the console stream drops
-        // writes to a closed pipe without a word, so `newsarchive ... | head` would parse the whole
-        // archive for nobody, and a full disk would look like success.
-        using var stdout = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+        // Not the console stream: it drops writes to a closed pipe without a word, so
+        // `newsarchive ... | head` would parse the whole archive for nobody, and a full disk would
+        // look like success. Not a FileStream either: see StandardOutputStream.
+        using var stdout = new StandardOutputStream();
         var code = CliApp.Run(args, stdin, stdout, Console.Error, new TerminalInfo(Console.IsErrorRedirected), interrupted.Token);
         return code == ExitCodes.Interrupted && signal == 15 ? ExitCodes.Terminated : code;
 

@@ -145,6 +145,25 @@ public sealed class ContractTests
     }
 
     [Fact]
+    public void Extract_RunsSharingOneRedirect_WriteAfterEachOther()
+    {
+        // The shell opens the file once; every process writes at the offset they share. A run that
+        // wrote at an offset of its own would be overwritten by the next writer.
+        var directory = Paths.TempDirectory();
+        var first = Directory.GetFiles(Paths.SamplesAbsolute, "000_*").Single();
+        var second = Directory.GetFiles(Paths.SamplesAbsolute, "001_*").Single();
+        var output = Path.Combine(directory, "out.jsonl");
+        var result = Shell($"{{ echo head; dotnet '{Cli}' extract '{first}' -f jsonl -q; dotnet '{Cli}' extract '{second}' -f jsonl -q; echo tail; }} > '{output}'");
+        Assert.Equal(0, result.ExitCode);
+        var lines = File.ReadAllLines(output);
+        Assert.Equal(4, lines.Length);
+        Assert.Equal("head", lines[0]);
+        Assert.StartsWith("{\"id\":\"cna:202212200002\"", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("{\"id\":\"cna:202212300243\"", lines[2], StringComparison.Ordinal);
+        Assert.Equal("tail", lines[3]);
+    }
+
+    [Fact]
     public void Extract_Terminated_ExitsWith143()
     {
         var directory = Paths.TempDirectory();
