@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Completions;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.Text;
@@ -49,6 +50,25 @@ public static class CliApp
         130 interrupted (Ctrl-C); 143 terminated.
         """;
 
+    private const string CompletionExamples = """
+        Set-up, once per shell (in ~/.bashrc or ~/.zshrc):
+          source <(newsarchive completion bash)
+          source <(newsarchive completion zsh)
+
+        Completions come from the command itself through the [suggest] directive; where it has
+        nothing to suggest, the shell completes file names.
+        """;
+
+    /// <summary>What help prints after the options of <paramref name="command"/>: examples, exit codes.</summary>
+    internal static string? Epilogue(Command command) => command switch
+    {
+        RootCommand => RootExamples,
+        { Name: "extract" } => ExtractExamples,
+        { Name: "audit" } => AuditExamples,
+        { Name: "completion" } => CompletionExamples,
+        _ => null,
+    };
+
     public static int Run(string[] args, Stream stdin, Stream stdout, TextWriter stderr, TerminalInfo? terminal = null, CancellationToken cancellation = default)
     {
         terminal ??= TerminalInfo.Redirected;
@@ -61,12 +81,14 @@ public static class CliApp
         // Not disposed: disposing would flush stdout, which throws once a reader has closed the pipe.
         var helpOut = new StreamWriter(stdout, new UTF8Encoding(false), bufferSize: 4096, leaveOpen: true) { AutoFlush = false };
         var root = BuildCommand(helpOut, out var extract, out var bind, out var audit, out var bindAudit);
+        var completion = root.Subcommands.Single(command => command.Name == "completion");
         var parseResult = root.Parse(args);
-        if (parseResult.Action is HelpWithExamples || parseResult.CommandResult.Command == root && args.Contains("--version"))
+        var suggest = root.Directives.OfType<SuggestDirective>().Single();
+        if (parseResult.Action is HelpWithExamples or PrintVersion
+            || parseResult.Action == suggest.Action
+            || parseResult.CommandResult.Command == completion && parseResult.Errors.Count == 0)
         {
-            var code = parseResult.Invoke(new InvocationConfiguration { Output = helpOut, Error = stderr, EnableDefaultExceptionHandler = false });
-            helpOut.Flush();
-            return code;
+            return InvokeWritingStandardOutput(parseResult, helpOut, stdout, stderr);
         }
 
         if (parseResult.Action is ParseErrorAction || parseResult.Errors.Count > 0)
@@ -77,7 +99,7 @@ public static class CliApp
             }
 
             var command = parseResult.CommandResult.Command;
-            stderr.WriteLine($"Try '{(command == extract || command == audit ? $"newsarchive {command.Name} --help" : "newsarchive --help")}'.");
+            stderr.WriteLine($"Try '{(command == root ? "newsarchive --help" : $"newsarchive {command.Name} --help")}'.");
             return ExitCodes.Usage;
         }
 
@@ -101,13 +123,37 @@ public static class CliApp
             }
         }
 
-        var exitCode = parseResult.Invoke(new InvocationConfiguration { Output = helpOut, Error = stderr, EnableDefaultExceptionHandler = false });
-        helpOut.Flush();
-        return exitCode;
+        return InvokeWritingStandardOutput(parseResult, helpOut, stdout, stderr);
+    }
+
+    /// <summary>
+    /// Runs an action that writes to standard output (help, version, suggestions, a completion
+    /// script) with the same contract as records: a reader that went away is not an error, any other
+    /// failed write exits 2.
+    /// </summary>
+    private static int InvokeWritingStandardOutput(ParseResult parseResult, StreamWriter helpOut, Stream stdout, TextWriter stderr)
+    {
+        try
+        {
+            var code = parseResult.Invoke(new InvocationConfiguration { Output = helpOut, Error = stderr, EnableDefaultExceptionHandler = false });
+            helpOut.Flush();
+            return code;
+        }
+        catch (IOException ex)
+        {
+            var failure = new OutputFailure(OutputTarget.ForStream(stdout), ex);
+            if (failure.IsClosedPipe)
+            {
+                return ExitCodes.Success;
+            }
+
+            stderr.WriteLine($"newsarchive: {failure.Message}");
+            return ExitCodes.Usage;
+        }
     }
 
     /// <summary>The command tree; <paramref name="bind"/> maps an extract parse result to options.</summary>
-    internal static Command BuildCommand(
+    internal static RootCommand BuildCommand(
         TextWriter helpOut,
         out Command extract,
         out Func<ParseResult, RunOptions> bind,
@@ -153,27 +199,47 @@ public static class CliApp
             "Report per source: warnings by kind, paragraphs and images that repeat across records (new boilerplate shows there), records that lost text, rules that fired.");
         auditInput.AddTo(audit, auditFormat);
 
-        // A named command rather than RootCommand, whose name is the host process's (testhost, dotnet).
-        var root = new Command("newsarchive", "Clean article records from archives of scraped Taiwanese news (CNA Jekyll posts, UDN page dumps, other Jekyll posts).")
+        var shell = new Argument<string>("SHELL")
+        {
+            Description = "bash or zsh.",
+            HelpName = "bash|zsh",
+        };
+        shell.AcceptOnlyFromAmong(ShellCompletion.Shells);
+        var completion = new Command(
+            "completion",
+            "Print the shell completion script for bash or zsh; set up with: source <(newsarchive completion bash)")
+        {
+            shell,
+        };
+        completion.SetAction(parseResult =>
+        {
+            helpOut.Write(ShellCompletion.Script(parseResult.GetValue(shell)!));
+            return ExitCodes.Success;
+        });
+
+        // The root's name is the host process's (testhost, dotnet); help shows HelpName. RootCommand
+        // brings the [suggest] directive that the completion scripts call.
+        var root = new RootCommand("Clean article records from archives of scraped Taiwanese news (CNA Jekyll posts, UDN page dumps, other Jekyll posts).")
         {
             extract,
             audit,
-            new HelpOption(),
-            new VersionOption(),
+            completion,
         };
-
-        var examples = new Dictionary<Command, string>
+        root.HelpName = "newsarchive";
+        foreach (var option in root.Options)
         {
-            [root] = RootExamples,
-            [extract] = ExtractExamples,
-            [audit] = AuditExamples,
-        };
+            if (option is VersionOption version)
+            {
+                version.Action = new PrintVersion(helpOut);
+            }
+        }
+
         foreach (var option in root.Options)
         {
             // The root's help option is recursive: it serves every command, with that command's examples.
             if (option is HelpOption { Action: HelpAction help } helpOption)
             {
-                helpOption.Action = new HelpWithExamples(help, helpOut, examples);
+                helpOption.Action = new HelpWithExamples(help, helpOut);
             }
         }
 
@@ -206,13 +272,23 @@ public static class CliApp
         return root;
     }
 
+    /// <summary><c>--version</c>: the package version and the commit the binary was built from.</summary>
+    private sealed class PrintVersion(TextWriter output) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            output.WriteLine(BuildInfo.VersionLine);
+            return ExitCodes.Success;
+        }
+    }
+
     /// <summary>The standard help text followed by examples and the exit codes.</summary>
-    private sealed class HelpWithExamples(HelpAction standard, TextWriter output, IReadOnlyDictionary<Command, string> examples) : SynchronousCommandLineAction
+    private sealed class HelpWithExamples(HelpAction standard, TextWriter output) : SynchronousCommandLineAction
     {
         public override int Invoke(ParseResult parseResult)
         {
             var exitCode = standard.Invoke(parseResult);
-            if (examples.TryGetValue(parseResult.CommandResult.Command, out var text))
+            if (Epilogue(parseResult.CommandResult.Command) is { } text)
             {
                 output.WriteLine(text);
             }

@@ -153,14 +153,29 @@ public sealed class ContractTests
         var first = Directory.GetFiles(Paths.SamplesAbsolute, "000_*").Single();
         var second = Directory.GetFiles(Paths.SamplesAbsolute, "001_*").Single();
         var output = Path.Combine(directory, "out.jsonl");
-        var result = Shell($"{{ echo head; dotnet '{Cli}' extract '{first}' -f jsonl -q; dotnet '{Cli}' extract '{second}' -f jsonl -q; echo tail; }} > '{output}'");
+        var result = Shell($"{{ echo head; dotnet '{Cli}' extract '{first}' -f jsonl -q; dotnet '{Cli}' --version; dotnet '{Cli}' extract '{second}' -f jsonl -q; echo tail; }} > '{output}'");
         Assert.Equal(0, result.ExitCode);
         var lines = File.ReadAllLines(output);
-        Assert.Equal(4, lines.Length);
+        Assert.Equal(5, lines.Length);
         Assert.Equal("head", lines[0]);
         Assert.StartsWith("{\"id\":\"cna:202212200002\"", lines[1], StringComparison.Ordinal);
-        Assert.StartsWith("{\"id\":\"cna:202212300243\"", lines[2], StringComparison.Ordinal);
-        Assert.Equal("tail", lines[3]);
+        Assert.StartsWith("newsarchive ", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("{\"id\":\"cna:202212300243\"", lines[3], StringComparison.Ordinal);
+        Assert.Equal("tail", lines[4]);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("--version")]
+    [InlineData("completion bash")]
+    public void NonRecordOutput_ReaderGoneOrDiskFull_KeepsTheContract(string args)
+    {
+        var closed = Shell($"set -o pipefail; dotnet '{Cli}' {args} | (exec 0<&-; sleep 0.1)");
+        Assert.Equal(0, closed.ExitCode);
+        Assert.Equal(string.Empty, closed.Stderr);
+        var full = Shell($"dotnet '{Cli}' {args} > /dev/full");
+        Assert.Equal(2, full.ExitCode);
+        Assert.Contains("newsarchive: cannot write standard output: No space left on device", full.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
