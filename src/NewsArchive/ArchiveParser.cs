@@ -33,7 +33,7 @@ public sealed class ArchiveParser
 
     public ParseOutcome ParseText(string path, string text, ImmutableArray<string> decodingWarnings = default)
     {
-        var document = new SourceDocument(path, text);
+        var document = new SourceDocument(path, text, context);
         var profile = detector.Detect(document);
         if (profile is null)
         {

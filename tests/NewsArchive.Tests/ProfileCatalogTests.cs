@@ -1,3 +1,4 @@
+using NewsArchive.Decoding;
 using NewsArchive.Detection;
 
 namespace NewsArchive.Tests;
@@ -40,6 +41,38 @@ public sealed class ProfileCatalogTests
                 ? "error"
                 : golden.ParseRecord().Format;
             Assert.StartsWith(format + "-", golden.Name, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// Detection decides the container first and then asks only that container's formats: a case is
+    /// claimed by its own format more strongly than by any other, and a format asked about a file of
+    /// another container refuses it.
+    /// </summary>
+    [Fact]
+    public void EveryCase_IsClaimedByItsOwnFormatAndNoOther()
+    {
+        var decoder = new TextDecoder();
+        foreach (var golden in GoldenCase.All.Where(c => !c.ExpectsError))
+        {
+            var own = golden.ParseRecord().Format;
+            Assert.True(decoder.TryDecode(File.ReadAllBytes(golden.InputPath), out var decoded, out _));
+            var document = new SourceDocument(golden.DisplayPath, decoded.Text);
+            var ownProfile = ProfileCatalog.All.Single(p => p.Name == own);
+            Assert.Equal(ownProfile.Container, document.Container);
+            var ownConfidence = ownProfile.Detect(document);
+            foreach (var other in ProfileCatalog.All.Where(p => p.Name != own))
+            {
+                var confidence = other.Detect(document);
+                if (other.Container != document.Container)
+                {
+                    Assert.True(confidence == DetectionConfidence.None, $"{golden.Name}: {other.Name} claims a {document.Container} it does not read");
+                }
+                else
+                {
+                    Assert.True(confidence < ownConfidence, $"{golden.Name}: {other.Name} claims it as strongly as {own}");
+                }
+            }
         }
     }
 }

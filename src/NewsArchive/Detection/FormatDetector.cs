@@ -3,8 +3,9 @@ using System.Collections.Immutable;
 namespace NewsArchive.Detection;
 
 /// <summary>
-/// Asks every profile how sure it is and takes the strongest; a tie goes to the name first in ordinal
-/// order. Looks at content only, never at file names or extensions.
+/// Decides the file's container once, then asks only the profiles of that container how sure they
+/// are and takes the strongest; a tie goes to the name first in ordinal order. Looks at content
+/// only, never at file names or extensions.
 /// </summary>
 public sealed class FormatDetector
 {
@@ -17,8 +18,14 @@ public sealed class FormatDetector
     {
         IFormatProfile? best = null;
         var bestConfidence = DetectionConfidence.None;
+        var container = document.Container;
         foreach (var profile in profiles)
         {
+            if (profile.Container != container)
+            {
+                continue;
+            }
+
             var confidence = profile.Detect(document);
             if (confidence > bestConfidence)
             {

@@ -10,6 +10,9 @@ public interface IFormatProfile
     /// <summary>The record's <c>format</c> value, e.g. <c>cna-jekyll</c>.</summary>
     string Name { get; }
 
+    /// <summary>The one container this format reads; detection never asks it about another.</summary>
+    ContainerKind Container { get; }
+
     DetectionConfidence Detect(SourceDocument document);
 
     /// <summary>Parses the document, or says why it cannot.</summary>

@@ -1,3 +1,4 @@
+using NewsArchive.Containers;
 using NewsArchive.Parsing;
 
 namespace NewsArchive.Detection;
@@ -8,16 +9,25 @@ public sealed class SourceDocument
     private readonly Lazy<JekyllPost?> post;
     private bool? isHtmlPage;
 
-    public SourceDocument(string path, string text)
+    private HtmlPage? page;
+
+    public SourceDocument(string path, string text, ParseContext? context = null)
     {
         Path = path;
         Text = text;
+        Context = context ?? new ParseContext();
         post = new Lazy<JekyllPost?>(() => FrontMatterParser.TrySplit(text, out var split) ? split : null, LazyThreadSafetyMode.None);
     }
 
     public string Path { get; }
 
     public string Text { get; }
+
+    /// <summary>The worker's parsers, for work that detection and parsing share.</summary>
+    public ParseContext Context { get; }
+
+    /// <summary>The saved page, parsed once for every format of the page container to share.</summary>
+    public HtmlPage Page => page ??= HtmlPageReader.Read(Context.HtmlParser, Text);
 
     private Dictionary<object, object?>? memo;
 
@@ -26,6 +36,12 @@ public sealed class SourceDocument
 
     /// <summary>Whether the text is an HTML page's markup (<see cref="HtmlPageSniffer"/>), worked out once.</summary>
     public bool IsHtmlPage => isHtmlPage ??= HtmlPageSniffer.IsHtmlPage(Text);
+
+    /// <summary>
+    /// The file's container: front matter makes a Jekyll post (whatever its body), markup makes a
+    /// saved page, anything else is a text dump.
+    /// </summary>
+    public ContainerKind Container => Post is not null ? ContainerKind.JekyllPost : IsHtmlPage ? ContainerKind.HtmlPage : ContainerKind.TextDump;
 
     /// <summary>
     /// Work on this document that a profile needs both to detect and to parse it, done once: the

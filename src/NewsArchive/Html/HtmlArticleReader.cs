@@ -37,8 +37,19 @@ public static class HtmlArticleReader
         }
 
         var document = parser.ParseDocument(html);
-        var root = (INode?)document.Body ?? document;
-        var index = new BodyIndex(root, baseUrl, rules.TakeRules, html.Length);
+        return Read((INode?)document.Body ?? document, html.Length, rules, baseUrl, warnings);
+    }
+
+    /// <summary>
+    /// Reads the article under <paramref name="root"/> of a document already parsed: a saved page's
+    /// article element, whose site found it. <paramref name="sourceLength"/> bounds the walk's work.
+    /// </summary>
+    public static HtmlArticle Read(INode root, int sourceLength, HtmlSiteRules rules, string? baseUrl) =>
+        Read(root, sourceLength, rules, baseUrl, ImmutableArray.CreateBuilder<string>());
+
+    private static HtmlArticle Read(INode root, int sourceLength, HtmlSiteRules rules, string? baseUrl, ImmutableArray<string>.Builder warnings)
+    {
+        var index = new BodyIndex(root, baseUrl, rules.TakeRules, sourceLength);
         var log = new RuleLog();
         var walk = new ArticleWalk(rules, index, log, baseUrl);
 

@@ -11,35 +11,12 @@ namespace NewsArchive.Parsing;
 /// </summary>
 public static class JekyllArticleReader
 {
-    /// <summary>
-    /// How many short lines may stand above the opening dateline (a video credit, a photo line): the
-    /// dateline is looked for in the first paragraph that is not such a line.
-    /// </summary>
-    private const int MaxLinesAboveDateline = 2;
-
-    /// <summary>A line above the dateline is short; a paragraph of text is not skipped to find one.</summary>
-    private const int MaxLineAboveDatelineChars = 60;
-
-    /// <summary>The opening dateline, in the first paragraph or under up to two short lines above it.</summary>
-    internal static ParsedDateline? FindOpening(IReadOnlyList<string> paragraphs)
-    {
-        for (var i = 0; i < paragraphs.Count && i <= MaxLinesAboveDateline; i++)
-        {
-            if (DatelineParser.TryParseOpening(paragraphs[i], out var opening))
-            {
-                return opening;
-            }
-
-            if (paragraphs[i].Length > MaxLineAboveDatelineChars)
-            {
-                return null;
-            }
-        }
-
-        return null;
-    }
-
-    public static ProfileResult Read(SourceDocument document, ParseContext context, HtmlSiteRules rules, string? defaultSource = null)
+    /// <param name="document">The post.</param>
+    /// <param name="context">The worker's parsers.</param>
+    /// <param name="rules">The site's HTML rule table.</param>
+    /// <param name="site">The site's code when the format knows it; otherwise it comes from the front matter and URL.</param>
+    /// <param name="datelineExpected">The site opens every story with a dateline.</param>
+    public static ProfileResult Read(SourceDocument document, ParseContext context, HtmlSiteRules rules, string? site = null, bool datelineExpected = false)
     {
         var post = document.Post;
         if (post is null)
@@ -54,7 +31,7 @@ public static class JekyllArticleReader
         var body = post.Text.AsMemory(post.BodyStart + skip);
 
         var url = JekyllFields.Url(frontMatter) ?? headerUrl;
-        var source = defaultSource ?? JekyllFields.Source(frontMatter, url);
+        var source = site ?? JekyllFields.Source(frontMatter, url);
         var published = JekyllFields.Published(frontMatter, source, warnings);
         if (TextNormalizer.IsBlank(body.Span))
         {
@@ -98,30 +75,16 @@ public static class JekyllArticleReader
         }
 
         var paragraphs = article.Paragraphs;
-        string? agency = null;
-        Records.Dateline? dateline = null;
-        var authors = ImmutableArray<string>.Empty;
-        if (FindOpening(paragraphs) is { } opening)
-        {
-            agency = opening.Agency;
-            dateline = opening.Dateline;
-            authors = opening.Authors;
-        }
-        else if (source == "cna" && !paragraphs.IsEmpty)
-        {
-            warnings.Add("no dateline found");
-        }
-
-        var credits = CreditsParser.Parse(paragraphs);
+        var credits = BodyCredits.Read(paragraphs, article.Authors, datelineExpected, warnings);
         return ProfileResult.Success(new ArticleDraft
         {
             Source = source,
             Url = url,
             Title = title,
             Published = published,
-            Agency = agency,
-            Dateline = dateline,
-            Authors = authors.AddRange(article.Authors).AddRange(credits.Authors),
+            Agency = credits.Agency,
+            Dateline = credits.Dateline,
+            Authors = credits.Authors,
             Editors = credits.Editors,
             Translators = credits.Translators,
             Paragraphs = paragraphs,

@@ -28,6 +28,8 @@ public sealed class CnaJekyllProfile : IFormatProfile
 
     public string Name => "cna-jekyll";
 
+    public ContainerKind Container => ContainerKind.JekyllPost;
+
     public DetectionConfidence Detect(SourceDocument document)
     {
         var post = document.Post;
@@ -52,5 +54,5 @@ public sealed class CnaJekyllProfile : IFormatProfile
     }
 
     public ProfileResult Parse(SourceDocument document, ParseContext context) =>
-        JekyllArticleReader.Read(document, context, Rules, defaultSource: "cna");
+        JekyllArticleReader.Read(document, context, Rules, site: "cna", datelineExpected: true);
 }

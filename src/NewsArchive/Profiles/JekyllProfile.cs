@@ -26,6 +26,8 @@ public sealed class JekyllProfile : IFormatProfile
 
     public string Name => "jekyll";
 
+    public ContainerKind Container => ContainerKind.JekyllPost;
+
     public DetectionConfidence Detect(SourceDocument document) =>
         document.Post is null ? DetectionConfidence.None : DetectionConfidence.Weak;
 

@@ -81,6 +81,8 @@ public sealed partial class UdnTextProfile : IFormatProfile
 
     public string Name => "udn-text";
 
+    public ContainerKind Container => ContainerKind.TextDump;
+
     public DetectionConfidence Detect(SourceDocument document)
     {
         if (FrontMatterParser.HasFrontMatter(document.Text) || document.IsHtmlPage)

@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+
+namespace NewsArchive.Containers;
+
+/// <summary>
+/// What a saved page says about itself in its <c>&lt;head&gt;</c>: the JSON-LD <c>NewsArticle</c> first,
+/// then Open Graph and <c>article:</c> properties, then plain <c>&lt;meta&gt;</c> names and the
+/// <c>&lt;title&gt;</c>. Values are as the page wrote them (dates unparsed, titles with any site suffix).
+/// </summary>
+public sealed record PageMetadata
+{
+    public static readonly PageMetadata Empty = new();
+
+    /// <summary>The headline: JSON-LD <c>headline</c>, <c>og:title</c>, or the <c>&lt;title&gt;</c>.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Whether <see cref="Title"/> is the bare headline (JSON-LD) rather than a page title that may carry the site's name.</summary>
+    public bool TitleIsHeadline { get; init; }
+
+    /// <summary>The canonical link, <c>og:url</c> or JSON-LD <c>url</c>.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>Every publication time the page states, best first (JSON-LD, <c>article:published_time</c>, <c>pubdate</c>, <c>date</c>).</summary>
+    public ImmutableArray<string> PublishedCandidates { get; init; } = [];
+
+    /// <summary>Author names from JSON-LD (people or organisations, as written).</summary>
+    public ImmutableArray<string> Authors { get; init; } = [];
+
+    /// <summary>Keywords: <c>article:tag</c>, <c>news_keywords</c>, <c>keywords</c>, JSON-LD <c>keywords</c>; first list found.</summary>
+    public ImmutableArray<string> Tags { get; init; } = [];
+
+    /// <summary><c>og:site_name</c>.</summary>
+    public string? SiteName { get; init; }
+
+    /// <summary>JSON-LD <c>isAccessibleForFree</c> is false: the page says the article is behind a paywall.</summary>
+    public bool NotFree { get; init; }
+}
