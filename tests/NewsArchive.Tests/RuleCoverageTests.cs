@@ -27,10 +27,12 @@ public sealed class RuleCoverageTests
     [Fact]
     public void RuleTables_AreFound()
     {
-        // The reflection finds the tables it must: the generic pass and each profile's.
+        // The reflection finds the tables it must: the generic pass, each site's and each profile's.
         var tables = RuleTables.All.Select(r => r.Table.Split('.')[0]).Distinct().ToList();
         Assert.Contains("FurnitureRules", tables);
-        Assert.Contains("CnaJekyllProfile", tables);
+        Assert.Contains("CnaSite", tables);
+        Assert.Contains("UdnSite", tables);
+        Assert.Contains("GenericSite", tables);
         Assert.Contains("JekyllProfile", tables);
         Assert.Contains("UdnTextProfile", tables);
         Assert.All(RuleTables.All, r => Assert.False(string.IsNullOrWhiteSpace(r.Rule.Reason)));

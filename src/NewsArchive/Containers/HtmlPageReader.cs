@@ -221,10 +221,11 @@ public static class HtmlPageReader
         var names = ImmutableArray.CreateBuilder<string>();
         foreach (var item in author.ValueKind == JsonValueKind.Array ? author.EnumerateArray() : Enumerable.Repeat(author, 1))
         {
+            // People only: an organisation named as author (聯合新聞網, 中央通訊社) is the publisher.
             var name = item.ValueKind switch
             {
                 JsonValueKind.String => item.GetString(),
-                JsonValueKind.Object => Text(item, "name"),
+                JsonValueKind.Object when !item.TryGetProperty("@type", out var type) || type.ValueKind == JsonValueKind.String && type.GetString() == "Person" => Text(item, "name"),
                 _ => null,
             };
             if (!string.IsNullOrWhiteSpace(name) && !names.Contains(name.Trim()))

@@ -23,7 +23,7 @@ public sealed record PageMetadata
     /// <summary>Every publication time the page states, best first (JSON-LD, <c>article:published_time</c>, <c>pubdate</c>, <c>date</c>).</summary>
     public ImmutableArray<string> PublishedCandidates { get; init; } = [];
 
-    /// <summary>Author names from JSON-LD (people or organisations, as written).</summary>
+    /// <summary>Author names from JSON-LD (people, not organisations).</summary>
     public ImmutableArray<string> Authors { get; init; } = [];
 
     /// <summary>Keywords: <c>article:tag</c>, <c>news_keywords</c>, <c>keywords</c>, JSON-LD <c>keywords</c>; first list found.</summary>

@@ -13,8 +13,11 @@ public static class ProfileCatalog
     [
         .. new IFormatProfile[]
         {
+            new CnaHtmlProfile(),
             new CnaJekyllProfile(),
+            new HtmlProfile(),
             new JekyllProfile(),
+            new UdnHtmlProfile(),
             new UdnTextProfile(),
         }.OrderBy(p => p.Name, StringComparer.Ordinal),
     ];

@@ -24,6 +24,7 @@ public static partial class FurnitureRules
         HtmlRule.Remove("form, input, button, select, textarea, label", "forms and buttons"),
         HtmlRule.Remove("[hidden], [style*='display: none'], [style*='display:none']", "hidden elements"),
         HtmlRule.Remove("[aria-hidden='true']", "aria-hidden: hidden from readers"),
+        HtmlRule.Remove("[class*=paywall], [class*=Paywall]", "paywall notices (a saved page that shows one warns that its text is cut)"),
         HtmlRule.RemovePopUp("dialog, [role='dialog'], [role='alertdialog'], [role='tooltip'], [aria-modal='true']", "dialogs and tooltips"),
         HtmlRule.RemovePopUp(FurnitureSignals.PopUpBox, "pop-up boxes: a small box with a close control (關閉, ×)"),
         HtmlRule.Remove(FurnitureSignals.LandmarkOutsideText, "navigation, sidebars and footers (nav, aside, footer, ARIA landmarks)"),
@@ -62,6 +63,7 @@ public static partial class FurnitureRules
     [
         TimeStamp,
         LineRule.Drop(CopyrightLine(), "copyright notice"),
+        LineRule.Drop(ReprintNoticeLine(), "reprint notice (未經授權，不得轉載)"),
         LineRule.Drop(EmbedCreditLine(), "影片來源 credits of removed video embeds"),
         LineRule.Drop(EmbedFallbackLine(), "fallback lines of embedded Instagram and Threads posts (View this post on Instagram)"),
         LineRule.Drop(EmbedFallbackCreditLine(), "fallback credit lines of embedded posts (— Name (@handle) date)"),
@@ -76,6 +78,13 @@ public static partial class FurnitureRules
 
     [GeneratedRegex(@"^(?:©|\(c\)|Copyright\b).{0,120}(?:版权|版權|著作权|著作權|All rights reserved)")]
     private static partial Regex CopyrightLine();
+
+    /// <summary>
+    /// A site's notice that its content may not be reused: <c>本網站之文字…非經授權，不得轉載…</c>,
+    /// <c>未經授權請勿轉載</c>. Whole short paragraphs only (the rule's length limit).
+    /// </summary>
+    [GeneratedRegex(@"^[^。！？]{0,40}(?:未經|非經|未经|非经)[^。！？]{0,12}(?:授權|同意|許可|授权|许可)[^。！？]{0,4}(?:不得|禁止|請勿|请勿|嚴禁|严禁)[^。！？]{0,8}(?:轉載|轉貼|重製|转载|转贴|重制|使用|利用)[^。！？]{0,40}[。！]?$")]
+    private static partial Regex ReprintNoticeLine();
 
     [GeneratedRegex(@"^[（(]?(?:影片|影音|視頻|视频|影像|Video|video)\s*(?:來源|来源|提供|取自|出處|出处|credit|Credit|source|Source)\s*[:：].{1,60}$")]
     private static partial Regex EmbedCreditLine();

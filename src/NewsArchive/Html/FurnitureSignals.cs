@@ -222,12 +222,13 @@ public static class FurnitureSignals
     public static ElementSignal HeadingText(params string[] headings)
     {
         var set = headings.ToFrozenSet(StringComparer.Ordinal);
-        var longest = headings.Max(h => h.Length);
+        // A heading may end with a colon (※你可能還想看：).
+        var longest = headings.Max(h => h.Length) + 1;
         return new ElementSignal($"heading {string.Join(" / ", headings)}", view =>
             view.Stats.Chars is > 0 && view.Stats.Chars <= longest
             && view.Name is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "strong" or "b" or "p" or "div"
             && view.Element.ChildElementCount <= 1
-            && set.Contains(BlockTextExtractor.TextOf(view.Element)));
+            && set.Contains(BlockTextExtractor.TextOf(view.Element).TrimEnd(':', '：')));
     }
 
     /// <summary>Whether a small box holds a logo or icon image (searched among its first few elements).</summary>

@@ -196,10 +196,12 @@ public static partial class SourceSites
     [GeneratedRegex(@"^[a-z][a-z0-9_-]{0,23}$")]
     private static partial Regex PlainCode();
 
-    [GeneratedRegex(@"cna\.com\.tw/[^?#\s]{0,200}?/(?<id>[0-9]{8,14})(?:\.aspx|/|$|\?)", RegexOptions.IgnoreCase)]
+    // 2013–2014 article URLs carry a page suffix: /news/aloc/201404120056-1.aspx.
+    [GeneratedRegex(@"cna\.com\.tw/[^?#\s]{0,200}?/(?<id>[0-9]{8,14})(?:-[0-9]{1,2})?(?:\.aspx|/|$|\?)", RegexOptions.IgnoreCase)]
     private static partial Regex CnaId();
 
-    [GeneratedRegex(@"/story/[0-9]{1,12}/(?<id>[0-9]{1,15})", RegexOptions.IgnoreCase)]
+    // Since 2015 /news/story/7324/7601234; before, /NEWS/DOMESTIC/DOM3/8512345.shtml.
+    [GeneratedRegex(@"/story/[0-9]{1,12}/(?<id>[0-9]{1,15})|/NEWS/[A-Z0-9_/]{1,60}/(?<id>[0-9]{5,12})\.shtml", RegexOptions.IgnoreCase)]
     private static partial Regex UdnId();
 
     [GeneratedRegex(@"/(?<id>[0-9]{1,15})-[0-9]{8}\.htm", RegexOptions.IgnoreCase)]

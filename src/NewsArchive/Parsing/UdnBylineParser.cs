@@ -51,12 +51,13 @@ public static partial class UdnBylineParser
         var lead = LeadingTimestamp().Match(text);
         if (lead.Success)
         {
-            date = lead.Groups["date"].Value;
+            date = lead.Groups["date"].Value.Replace('.', '-');
             time = lead.Groups["time"].Success ? lead.Groups["time"].Value : null;
             text = text[lead.Length..];
         }
 
-        var tokens = text.Split(['／', '/', ' ', '\u3000'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        // U+2215 (∕) is how Big5 pages' full-width slash decodes.
+        var tokens = text.Split(['／', '/', '∕', ' ', '\u3000'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         string? agency = null;
         var authors = ImmutableArray.CreateBuilder<string>();
         var credited = date is not null;
@@ -92,7 +93,8 @@ public static partial class UdnBylineParser
     internal static bool IsOutlet(string token) =>
         KnownOutlets.Contains(token, StringComparer.OrdinalIgnoreCase) || OutletLike().IsMatch(token);
 
-    [GeneratedRegex(@"^(?<date>[0-9]{4}-[0-9]{2}-[0-9]{2})(?:\s*(?<time>[0-9]{1,2}:[0-9]{2}))?\s*")]
+    // 2019-03-18 23:59, and on 2013–2014 pages 2014.03.08 03:12 am.
+    [GeneratedRegex(@"^(?<date>[0-9]{4}[-.][0-9]{2}[-.][0-9]{2})(?:\s*(?<time>[0-9]{1,2}:[0-9]{2})(?:\s*[ap]m\b)?)?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingTimestamp();
 
     [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}A-Za-z0-9]{1,8}(?:日報|晚報|時報|週刊|周刊|雜誌|新聞網|通訊社|報|社|網)$")]

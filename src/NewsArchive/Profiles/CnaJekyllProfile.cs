@@ -1,6 +1,6 @@
 using NewsArchive.Detection;
-using NewsArchive.Html;
 using NewsArchive.Parsing;
+using NewsArchive.Sites.Cna;
 
 namespace NewsArchive.Profiles;
 
@@ -11,21 +11,6 @@ namespace NewsArchive.Profiles;
 /// </summary>
 public sealed class CnaJekyllProfile : IFormatProfile
 {
-    internal static readonly HtmlSiteRules Rules = new()
-    {
-        Elements =
-        [
-            HtmlRule.Remove(".bottomBox, .topNews, .topNewsTitle, .owl-carousel, .topicItem", "聚焦新聞 carousel"),
-            HtmlRule.Remove(".SubscriptionInner, .subscriInnTitle, .subsinput, .endMsg", "訂閱電子報 e-paper subscription box"),
-            HtmlRule.Remove(".paragraph.adGroup, .ad", "advertising slots"),
-            HtmlRule.Remove(".shareBar, .shareGroup", "share buttons"),
-            HtmlRule.TakeTags(".articlekeywordGroup, .keywordTag", "#keyword links"),
-            HtmlRule.TakeRelated(".moreArticle, .insertGroup", "延伸閱讀 further-reading blocks and in-body read-more boxes", exclude: ".moreArticle-title"),
-            HtmlRule.TakeRelatedList(FurnitureSignals.HeadingText("延伸閱讀", "相關新聞", "相關報導"), "延伸閱讀 heading over a list of links"),
-            HtmlRule.Caption(".picinfo", "picinfo photo captions"),
-        ],
-    };
-
     public string Name => "cna-jekyll";
 
     public ContainerKind Container => ContainerKind.JekyllPost;
@@ -39,20 +24,20 @@ public sealed class CnaJekyllProfile : IFormatProfile
         }
 
         var url = JekyllFields.Url(post.FrontMatter);
-        if (SourceSites.FromUrl(url) == "cna")
+        if (SourceSites.FromUrl(url) == CnaSite.Code)
         {
             return DetectionConfidence.Strong;
         }
 
-        if (url is null && JekyllFields.Source(post.FrontMatter, null) == "cna")
+        if (url is null && JekyllFields.Source(post.FrontMatter, null) == CnaSite.Code)
         {
             return DetectionConfidence.Strong;
         }
 
         JekyllFields.SkipTitleHeader(post.BodySpan, out _, out var headerUrl);
-        return url is null && SourceSites.FromUrl(headerUrl) == "cna" ? DetectionConfidence.Strong : DetectionConfidence.None;
+        return url is null && SourceSites.FromUrl(headerUrl) == CnaSite.Code ? DetectionConfidence.Strong : DetectionConfidence.None;
     }
 
     public ProfileResult Parse(SourceDocument document, ParseContext context) =>
-        JekyllArticleReader.Read(document, context, Rules, site: "cna", datelineExpected: true);
+        JekyllArticleReader.Read(document, context, CnaSite.PostRules, site: CnaSite.Code, datelineExpected: true);
 }

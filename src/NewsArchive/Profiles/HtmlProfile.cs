@@ -1,0 +1,20 @@
+using NewsArchive.Detection;
+using NewsArchive.Sites.Generic;
+
+namespace NewsArchive.Profiles;
+
+/// <summary>
+/// <c>html</c>: a saved article page from a site no format knows. It answers
+/// <see cref="DetectionConfidence.Weak"/> so a site's own page format wins whenever one fits.
+/// </summary>
+public sealed class HtmlProfile : IFormatProfile
+{
+    public string Name => "html";
+
+    public ContainerKind Container => ContainerKind.HtmlPage;
+
+    public DetectionConfidence Detect(SourceDocument document) =>
+        document.Container == ContainerKind.HtmlPage ? DetectionConfidence.Weak : DetectionConfidence.None;
+
+    public ProfileResult Parse(SourceDocument document, ParseContext context) => PageArticleReader.Read(document, GenericSite.Page);
+}

@@ -1,0 +1,20 @@
+using NewsArchive.Detection;
+using NewsArchive.Parsing;
+using NewsArchive.Sites.Udn;
+
+namespace NewsArchive.Profiles;
+
+/// <summary><c>udn-html</c>: a saved udn.com or global.udn.com article page, any era (<see cref="UdnSite.Layouts"/>).</summary>
+public sealed class UdnHtmlProfile : IFormatProfile
+{
+    public string Name => "udn-html";
+
+    public ContainerKind Container => ContainerKind.HtmlPage;
+
+    public DetectionConfidence Detect(SourceDocument document) =>
+        document.Container == ContainerKind.HtmlPage && SourceSites.FromUrl(document.Page.Metadata.Url) == UdnSite.Code
+            ? DetectionConfidence.Strong
+            : DetectionConfidence.None;
+
+    public ProfileResult Parse(SourceDocument document, ParseContext context) => PageArticleReader.Read(document, UdnSite.Page);
+}

@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using NewsArchive.Html;
+using NewsArchive.Profiles;
+
+namespace NewsArchive.Sites.Cna;
+
+/// <summary>
+/// CNA (中央社, cna.com.tw): the article body's furniture, the same in a Jekyll post's body and on a
+/// saved page, and the saved page's layouts by era. Every story opens with a dateline
+/// (<c>（中央社記者…台北23日電）</c>) and closes with a credit (<c>（編輯：…）1120823</c>).
+/// </summary>
+public static class CnaSite
+{
+    public const string Code = "cna";
+
+    /// <summary>What is furniture in the body, wherever the body comes from.</summary>
+    private static readonly ImmutableArray<HtmlRule> Body =
+    [
+        HtmlRule.Remove(".bottomBox, .topNews, .topNewsTitle, .owl-carousel, .topicItem", "聚焦新聞 carousel"),
+        HtmlRule.Remove(".SubscriptionInner, .subscriInnTitle, .subsinput, .endMsg", "訂閱電子報 e-paper subscription box"),
+        HtmlRule.Remove(".paragraph.adGroup, .ad", "advertising slots"),
+        HtmlRule.Remove(".shareBar, .shareGroup", "share buttons"),
+        HtmlRule.TakeTags(".articlekeywordGroup, .keywordTag", "#keyword links"),
+        HtmlRule.TakeRelated(".moreArticle, .insertGroup", "延伸閱讀 further-reading blocks and in-body read-more boxes", exclude: ".moreArticle-title"),
+        HtmlRule.TakeRelatedList(FurnitureSignals.HeadingText("延伸閱讀", "相關新聞", "相關報導", "※你可能還想看"), "延伸閱讀 / ※你可能還想看 heading over a list of links"),
+        HtmlRule.Caption(".picinfo", "picinfo photo captions"),
+    ];
+
+    /// <summary>The rules for a Jekyll post's body.</summary>
+    public static readonly HtmlSiteRules PostRules = new() { Elements = Body };
+
+    /// <summary>
+    /// The rules for a saved page's article element: the page's own furniture around the body, then
+    /// the body's. The headline and time are read into fields first (<see cref="Layouts"/>).
+    /// </summary>
+    public static readonly HtmlSiteRules PageRules = new()
+    {
+        Elements =
+        [
+            HtmlRule.Remove(".breadcrumb, .timeBox", "breadcrumb and time box (the time is read into a field)"),
+            HtmlRule.Remove(".mbBtnGroup, .shareSide, .BtnShareGroup, .bottomArticleBanner, .articleADbox", "聽新聞 player, share rail, app promo and banner slots"),
+            HtmlRule.Remove(".news_rating, .rating", "2013–2014 rating widget (文章評分)"),
+            .. Body,
+        ],
+    };
+
+    /// <summary>
+    /// The saved page's layouts, newest first. 2016 onwards (the cna2018 redesign and the 2023 page
+    /// with carousels and the subscription box): <c>div.centralContent</c> holds the headline, the
+    /// time box, the lead photo and the <c>div.paragraph</c> text. The 2013–2014 table layout has no
+    /// entry: its text, <c>&lt;br&gt;&lt;br&gt;</c> runs in one paragraph, is the page's densest
+    /// paragraph text, and its head gives title and time (cna-html-2014-table-layout).
+    /// </summary>
+    public static readonly ImmutableArray<PageLayout> Layouts =
+    [
+        new("2016–", "div.centralContent") { Headline = "div.centralContent > h1", Time = "div.centralContent .updatetime" },
+    ];
+
+    public static readonly PageSite Page = new()
+    {
+        Code = Code,
+        Rules = PageRules,
+        Layouts = Layouts,
+        DatelineExpected = true,
+        SiteNames = ["中央社", "CNA"],
+    };
+}
