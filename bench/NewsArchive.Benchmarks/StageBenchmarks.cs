@@ -23,7 +23,7 @@ public class StageBenchmarks
     private AngleSharp.Html.Dom.IHtmlDocument parsed = null!;
     private JekyllPost post = null!;
     private ArticleDraft draft = null!;
-    private static readonly Html.HtmlSiteRules Rules = Profiles.CnaJekyllProfile.Rules;
+    private static readonly Html.HtmlSiteRules Rules = Sites.Cna.CnaSite.PostRules;
 
     [GlobalSetup]
     public void Setup()
@@ -34,7 +34,7 @@ public class StageBenchmarks
         FrontMatterParser.TrySplit(text, out post);
         html = post.Text[(post.BodyStart + JekyllFields.SkipTitleHeader(post.BodySpan, out _, out _))..];
         parsed = context.HtmlParser.ParseDocument(html);
-        draft = JekyllArticleReader.Read(new SourceDocument("000.txt", text), context, Rules).Draft!;
+        draft = Profiles.JekyllArticleReader.Read(new SourceDocument("000.txt", text), context, Rules).Draft!;
         record = ((ParseOutcome.Parsed)new ArchiveParser().Parse(new InputFile("000.txt", bytes))).Record;
     }
 
@@ -54,7 +54,7 @@ public class StageBenchmarks
     public int AngleSharp() => context.HtmlParser.ParseDocument(html).Body!.ChildElementCount;
 
     [Benchmark(Description = "HTML read (parse + rules + text)")]
-    public int HtmlRead() => JekyllArticleReader.Read(new SourceDocument("000.txt", text), context, Rules).Draft!.Paragraphs.Length;
+    public int HtmlRead() => Profiles.JekyllArticleReader.Read(new SourceDocument("000.txt", text), context, Rules).Draft!.Paragraphs.Length;
 
     [Benchmark(Description = "HtmlArticleReader.Read only")]
     public int ReaderOnly() => Html.HtmlArticleReader.Read(context.HtmlParser, html, Rules, null).Paragraphs.Length;

@@ -77,7 +77,7 @@ internal static class RecordJsonWriter
         writer.WritePropertyName("front_matter");
         if (record.FrontMatter is { } frontMatter)
         {
-            FrontMatterJsonConverter.WriteEntries(writer, frontMatter.Entries);
+            FrontMatterJsonWriter.WriteEntries(writer, frontMatter.Entries);
         }
         else
         {

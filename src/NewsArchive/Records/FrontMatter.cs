@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace NewsArchive.Records;
 
@@ -8,7 +6,6 @@ namespace NewsArchive.Records;
 /// Every key of a post's front matter, in file order, with its value as parsed: a string, a list or a mapping.
 /// Scalars stay strings (<c>comments: True</c> is <c>"True"</c>) so nothing is reinterpreted.
 /// </summary>
-[JsonConverter(typeof(FrontMatterJsonConverter))]
 public sealed class FrontMatter
 {
     public FrontMatter(ImmutableArray<KeyValuePair<string, FrontMatterValue>> entries) => Entries = entries;
@@ -72,47 +69,4 @@ public abstract record FrontMatterValue
     public sealed record Sequence(ImmutableArray<FrontMatterValue> Items) : FrontMatterValue;
 
     public sealed record Mapping(ImmutableArray<KeyValuePair<string, FrontMatterValue>> Entries) : FrontMatterValue;
-}
-
-internal sealed class FrontMatterJsonConverter : JsonConverter<FrontMatter>
-{
-    public override FrontMatter Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        throw new NotSupportedException("Front matter is written, never read back.");
-
-    public override void Write(Utf8JsonWriter writer, FrontMatter value, JsonSerializerOptions options) =>
-        WriteEntries(writer, value.Entries);
-
-    internal static void WriteEntries(Utf8JsonWriter writer, ImmutableArray<KeyValuePair<string, FrontMatterValue>> entries)
-    {
-        writer.WriteStartObject();
-        foreach (var (key, value) in entries)
-        {
-            writer.WritePropertyName(key);
-            WriteValue(writer, value);
-        }
-
-        writer.WriteEndObject();
-    }
-
-    private static void WriteValue(Utf8JsonWriter writer, FrontMatterValue value)
-    {
-        switch (value)
-        {
-            case FrontMatterValue.Scalar scalar:
-                Output.RecordJsonWriter.Value(writer, scalar.Value);
-                break;
-            case FrontMatterValue.Sequence sequence:
-                writer.WriteStartArray();
-                foreach (var item in sequence.Items)
-                {
-                    WriteValue(writer, item);
-                }
-
-                writer.WriteEndArray();
-                break;
-            case FrontMatterValue.Mapping mapping:
-                WriteEntries(writer, mapping.Entries);
-                break;
-        }
-    }
 }

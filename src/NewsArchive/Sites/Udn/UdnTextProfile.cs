@@ -5,7 +5,7 @@ using NewsArchive.Parsing;
 using NewsArchive.Records;
 using NewsArchive.Rules;
 
-namespace NewsArchive.Profiles;
+namespace NewsArchive.Sites.Udn;
 
 /// <summary>
 /// <c>udn-text</c>: the plain-text dump of a UDN (聯合新聞網) article page, cropped or whole. The

@@ -1,7 +1,7 @@
 using NewsArchive.Detection;
-using NewsArchive.Sites.Generic;
+using NewsArchive.Profiles;
 
-namespace NewsArchive.Profiles;
+namespace NewsArchive.Sites.Generic;
 
 /// <summary>
 /// <c>html</c>: a saved article page from a site no format knows. It answers

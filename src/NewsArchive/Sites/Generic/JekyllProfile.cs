@@ -1,8 +1,8 @@
 using NewsArchive.Detection;
 using NewsArchive.Html;
-using NewsArchive.Parsing;
+using NewsArchive.Profiles;
 
-namespace NewsArchive.Profiles;
+namespace NewsArchive.Sites.Generic;
 
 /// <summary>
 /// <c>jekyll</c>: any other Jekyll post (RTHK, DW, Kyodo, NHK, RFA, NYT, Al Jazeera, ...), HTML or

@@ -1,8 +1,8 @@
 using NewsArchive.Detection;
 using NewsArchive.Parsing;
-using NewsArchive.Sites.Udn;
+using NewsArchive.Profiles;
 
-namespace NewsArchive.Profiles;
+namespace NewsArchive.Sites.Udn;
 
 /// <summary><c>udn-html</c>: a saved udn.com or global.udn.com article page, any era (<see cref="UdnSite.Layouts"/>).</summary>
 public sealed class UdnHtmlProfile : IFormatProfile

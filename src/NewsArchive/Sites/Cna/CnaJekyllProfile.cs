@@ -1,8 +1,8 @@
 using NewsArchive.Detection;
 using NewsArchive.Parsing;
-using NewsArchive.Sites.Cna;
+using NewsArchive.Profiles;
 
-namespace NewsArchive.Profiles;
+namespace NewsArchive.Sites.Cna;
 
 /// <summary>
 /// <c>cna-jekyll</c>: a Jekyll post whose body is a CNA (中央社) article page's HTML, from any of the

@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
-using NewsArchive.Profiles;
+using NewsArchive.Detection;
+using NewsArchive.Sites.Cna;
+using NewsArchive.Sites.Generic;
+using NewsArchive.Sites.Udn;
 
-namespace NewsArchive.Detection;
+namespace NewsArchive;
 
 /// <summary>
 /// Every format profile, sorted by name. The list is written out rather than found by reflection so the

@@ -1,8 +1,8 @@
 using NewsArchive.Detection;
 using NewsArchive.Parsing;
-using NewsArchive.Sites.Cna;
+using NewsArchive.Profiles;
 
-namespace NewsArchive.Profiles;
+namespace NewsArchive.Sites.Cna;
 
 /// <summary><c>cna-html</c>: a saved cna.com.tw article page, any era (<see cref="CnaSite.Layouts"/>).</summary>
 public sealed class CnaHtmlProfile : IFormatProfile

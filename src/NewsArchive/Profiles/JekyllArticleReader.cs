@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using NewsArchive.Detection;
 using NewsArchive.Html;
+using NewsArchive.Parsing;
 
-namespace NewsArchive.Parsing;
+namespace NewsArchive.Profiles;
 
 /// <summary>
 /// Reads a Jekyll post with a site's HTML rule table: front-matter fields, the body's paragraphs,
