@@ -33,6 +33,19 @@ public sealed class NestingGuardTests
         Assert.Equal("cna-jekyll: HTML is nested more than 512 elements deep", failed.Reason);
     }
 
+    [Theory]
+    [InlineData("<div>", 100_000)]
+    [InlineData("<table><tr><td>", 20_000)]
+    public void Parse_DeeplyNestedSavedPage_IsRefusedUnparsed(string open, int count)
+    {
+        // A saved page is parsed once, for detection and parsing both: the guard comes first.
+        var text = "<!DOCTYPE html><html><head><title>標題</title><link rel=\"canonical\" href=\"https://www.cna.com.tw/news/aopl/202309130119.aspx\"></head><body>"
+            + new StringBuilder().Insert(0, open, count) + "<p>（中央社首爾13日專電）內文。</p>";
+        var outcome = new ArchiveParser().Parse(new InputFile("deep.html", Encoding.UTF8.GetBytes(text)));
+        var failed = Assert.IsType<ParseOutcome.Failed>(outcome);
+        Assert.Equal("html: HTML is nested more than 512 elements deep", failed.Reason);
+    }
+
     [Fact]
     public void Parse_NestingUnderTheLimit_IsRead()
     {

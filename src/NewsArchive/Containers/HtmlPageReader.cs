@@ -3,11 +3,16 @@ using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using NewsArchive.Html;
 
 namespace NewsArchive.Containers;
 
 /// <summary>A saved HTML page, parsed once: its DOM and what its head says about it.</summary>
-public sealed record HtmlPage(IHtmlDocument Document, PageMetadata Metadata, int SourceLength);
+public sealed record HtmlPage(IHtmlDocument Document, PageMetadata Metadata, int SourceLength)
+{
+    /// <summary>The page was not parsed: its markup nests deeper than <see cref="HtmlNestingGuard.MaxDepth"/>.</summary>
+    public bool TooDeep { get; init; }
+}
 
 /// <summary>
 /// Reads the container of a saved page: parses the markup (AngleSharp, as a browser does) and
@@ -28,6 +33,12 @@ public static class HtmlPageReader
 
     public static HtmlPage Read(HtmlParser parser, string text)
     {
+        if (HtmlNestingGuard.IsTooDeep(text))
+        {
+            // The parser's cost grows with the square of the depth: such a page is refused unparsed.
+            return new HtmlPage(parser.ParseDocument(string.Empty), PageMetadata.Empty, 0) { TooDeep = true };
+        }
+
         var document = parser.ParseDocument(text);
         return new HtmlPage(document, ReadMetadata(document), text.Length);
     }

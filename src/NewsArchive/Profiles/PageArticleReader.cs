@@ -31,6 +31,11 @@ public static class PageArticleReader
     public static ProfileResult Read(SourceDocument document, PageSite site)
     {
         var page = document.Page;
+        if (page.TooDeep)
+        {
+            return ProfileResult.Failed($"HTML is nested more than {HtmlNestingGuard.MaxDepth} elements deep");
+        }
+
         var metadata = page.Metadata;
         var (layout, root) = FindRoot(page.Document, site.Layouts);
         if (root is null)

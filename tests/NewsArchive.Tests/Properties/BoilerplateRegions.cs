@@ -26,6 +26,12 @@ public sealed record BoilerplateRegions(int Start, int End, int[] UnitStarts, st
 
             var items = AllIndexes(text, "<div class='item topicItem'>").Concat(AllIndexes(text, "<div class=\"item topicItem\">")).Order().ToArray();
             var end = text.LastIndexOf("</div></div></div></div>", StringComparison.Ordinal);
+            if (end < start || items.Length == 0)
+            {
+                // Another layout of the carousel: its end is not known here.
+                continue;
+            }
+
             regions.Add(new BoilerplateRegions(Bytes(text, start), Bytes(text, end), [.. items.Select(i => Bytes(text, i))],
                 ["<div class='item topicItem'><a href='https://www.cna.com.tw/news/a/1.aspx'><span>聚焦新聞標題</span></a></div>"], CanTruncate: true));
         }
