@@ -12,13 +12,15 @@ namespace NewsArchive;
 public sealed class ArchiveParser
 {
     private readonly TextDecoder decoder;
+    private readonly ImmutableArray<IFormatProfile> profiles;
     private readonly FormatDetector detector;
     private readonly ParseContext context = new();
 
     public ArchiveParser(DecoderOptions? decoderOptions = null, ImmutableArray<IFormatProfile>? profiles = null)
     {
         decoder = new TextDecoder(decoderOptions);
-        detector = new FormatDetector(profiles ?? ProfileCatalog.All);
+        this.profiles = profiles ?? ProfileCatalog.All;
+        detector = new FormatDetector(this.profiles);
     }
 
     public ParseOutcome Parse(InputFile input)
@@ -37,9 +39,7 @@ public sealed class ArchiveParser
         var profile = detector.Detect(document);
         if (profile is null)
         {
-            return new ParseOutcome.Failed(path, document.IsHtmlPage
-                ? "unrecognised format: an HTML page, not a Jekyll post or a UDN page dump"
-                : "unrecognised format: neither a Jekyll post (front matter) nor a UDN page dump");
+            return new ParseOutcome.Failed(path, Unrecognised(document.Container));
         }
 
         var result = profile.Parse(document, context);
@@ -49,5 +49,20 @@ public sealed class ArchiveParser
         }
 
         return ArticleRecordBuilder.Build(result.Draft, path, profile.Name, decodingWarnings.IsDefault ? [] : decodingWarnings);
+    }
+
+    /// <summary>Why no format took a file: what its container is, and which formats read that container.</summary>
+    private string Unrecognised(ContainerKind container)
+    {
+        var names = string.Join(", ", profiles.Where(p => p.Container == container).Select(p => p.Name));
+        var (shape, kind) = container switch
+        {
+            ContainerKind.JekyllPost => ("a Jekyll post", "post format"),
+            ContainerKind.HtmlPage => ("an HTML page", "page format"),
+            _ => ("plain text (no front matter, no markup)", "text format"),
+        };
+        return names.Length == 0
+            ? $"unrecognised format: {shape}, and no {kind} is installed"
+            : $"unrecognised format: {shape} that no {kind} ({names}) recognises";
     }
 }

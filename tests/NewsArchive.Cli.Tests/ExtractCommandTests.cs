@@ -116,7 +116,7 @@ public sealed class ExtractCommandTests
         Assert.Equal(
             [
                 $"newsarchive: {directory}/b.txt: empty file",
-                $"newsarchive: {directory}/c.txt: unrecognised format: neither a Jekyll post (front matter) nor a UDN page dump",
+                $"newsarchive: {directory}/c.txt: unrecognised format: plain text (no front matter, no markup) that no text format (udn-text) recognises",
                 "newsarchive: 3 files, 1 record, 2 errors, 0 warnings",
             ],
             run.StderrLines);
