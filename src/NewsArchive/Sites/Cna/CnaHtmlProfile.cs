@@ -5,8 +5,14 @@ using NewsArchive.Profiles;
 namespace NewsArchive.Sites.Cna;
 
 /// <summary><c>cna-html</c>: a saved cna.com.tw article page, any era (<see cref="CnaSite.Layouts"/>).</summary>
-public sealed class CnaHtmlProfile : IFormatProfile
+public sealed class CnaHtmlProfile(PageSite site) : IFormatProfile
 {
+    /// <summary>The format with the site's own tables; a test builds it with a rule left out, to show each rule is needed.</summary>
+    public CnaHtmlProfile()
+        : this(CnaSite.Page)
+    {
+    }
+
     public string Name => "cna-html";
 
     public ContainerKind Container => ContainerKind.HtmlPage;
@@ -16,5 +22,5 @@ public sealed class CnaHtmlProfile : IFormatProfile
             ? DetectionConfidence.Strong
             : DetectionConfidence.None;
 
-    public ProfileResult Parse(SourceDocument document, ParseContext context) => PageArticleReader.Read(document, CnaSite.Page);
+    public ProfileResult Parse(SourceDocument document, ParseContext context) => PageArticleReader.Read(document, site);
 }

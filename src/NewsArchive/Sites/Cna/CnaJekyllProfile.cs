@@ -1,4 +1,5 @@
 using NewsArchive.Detection;
+using NewsArchive.Html;
 using NewsArchive.Parsing;
 using NewsArchive.Profiles;
 
@@ -9,8 +10,14 @@ namespace NewsArchive.Sites.Cna;
 /// scrapers seen: <c>from:</c> or <c>link:</c>, quoted or bare titles, with or without the
 /// <c>&lt;!--epoch--&gt;</c> + markdown title header, carousels and subscription boxes still in.
 /// </summary>
-public sealed class CnaJekyllProfile : IFormatProfile
+public sealed class CnaJekyllProfile(HtmlSiteRules rules) : IFormatProfile
 {
+    /// <summary>The format with CNA's own rules; a test builds it with a rule left out, to show each rule is needed.</summary>
+    public CnaJekyllProfile()
+        : this(CnaSite.PostRules)
+    {
+    }
+
     public string Name => "cna-jekyll";
 
     public ContainerKind Container => ContainerKind.JekyllPost;
@@ -39,5 +46,5 @@ public sealed class CnaJekyllProfile : IFormatProfile
     }
 
     public ProfileResult Parse(SourceDocument document, ParseContext context) =>
-        JekyllArticleReader.Read(document, context, CnaSite.PostRules, site: CnaSite.Code, datelineExpected: true);
+        JekyllArticleReader.Read(document, context, rules, site: CnaSite.Code, datelineExpected: true);
 }

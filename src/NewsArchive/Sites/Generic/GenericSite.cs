@@ -15,7 +15,6 @@ public static class GenericSite
         Elements =
         [
             HtmlRule.Remove("header", "the page's header (its headline is read into a field)"),
-            HtmlRule.TakeRelated("[class*=related], [id*=related]", "related-stories boxes named so by class or id"),
             HtmlRule.TakeRelatedList(
                 FurnitureSignals.HeadingText("相關新聞", "相关新闻", "延伸閱讀", "延伸阅读", "推薦閱讀", "推荐阅读", "Related", "Read more"),
                 "相關新聞 / Related heading over a list of links"),

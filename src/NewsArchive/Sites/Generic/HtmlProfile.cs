@@ -7,8 +7,14 @@ namespace NewsArchive.Sites.Generic;
 /// <c>html</c>: a saved article page from a site no format knows. It answers
 /// <see cref="DetectionConfidence.Weak"/> so a site's own page format wins whenever one fits.
 /// </summary>
-public sealed class HtmlProfile : IFormatProfile
+public sealed class HtmlProfile(PageSite site) : IFormatProfile
 {
+    /// <summary>The format with the site's own tables; a test builds it with a rule left out, to show each rule is needed.</summary>
+    public HtmlProfile()
+        : this(GenericSite.Page)
+    {
+    }
+
     public string Name => "html";
 
     public ContainerKind Container => ContainerKind.HtmlPage;
@@ -16,5 +22,5 @@ public sealed class HtmlProfile : IFormatProfile
     public DetectionConfidence Detect(SourceDocument document) =>
         document.Container == ContainerKind.HtmlPage ? DetectionConfidence.Weak : DetectionConfidence.None;
 
-    public ProfileResult Parse(SourceDocument document, ParseContext context) => PageArticleReader.Read(document, GenericSite.Page);
+    public ProfileResult Parse(SourceDocument document, ParseContext context) => PageArticleReader.Read(document, site);
 }

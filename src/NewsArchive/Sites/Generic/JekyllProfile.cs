@@ -9,7 +9,7 @@ namespace NewsArchive.Sites.Generic;
 /// markdown body, read by generic rules. It answers <see cref="DetectionConfidence.Weak"/> so a
 /// site-specific profile wins whenever one fits.
 /// </summary>
-public sealed class JekyllProfile : IFormatProfile
+public sealed class JekyllProfile(HtmlSiteRules rules) : IFormatProfile
 {
     internal static readonly HtmlSiteRules Rules = new()
     {
@@ -24,6 +24,12 @@ public sealed class JekyllProfile : IFormatProfile
         ],
     };
 
+    /// <summary>The format with its own rules; a test builds it with a rule left out, to show each rule is needed.</summary>
+    public JekyllProfile()
+        : this(Rules)
+    {
+    }
+
     public string Name => "jekyll";
 
     public ContainerKind Container => ContainerKind.JekyllPost;
@@ -32,5 +38,5 @@ public sealed class JekyllProfile : IFormatProfile
         document.Post is null ? DetectionConfidence.None : DetectionConfidence.Weak;
 
     public ProfileResult Parse(SourceDocument document, ParseContext context) =>
-        JekyllArticleReader.Read(document, context, Rules);
+        JekyllArticleReader.Read(document, context, rules);
 }

@@ -24,8 +24,6 @@ public static partial class UdnSite
         [
             HtmlRule.Remove(".article-content__subinfo, #story_bady_info", "byline box: time and byline are read into fields, follow tags dropped"),
             HtmlRule.Remove(".article-content__info, .article-content__plugins", "breadcrumb, 聽新聞 audio player and like buttons"),
-            HtmlRule.Remove("section.sponsor-ads, section.facebook-comment, section.discuss-board, .udn-ads--mobile",
-                "贊助廣告, FB留言, udn討論區 and 商品推薦 boxes after the article"),
             HtmlRule.TakeTags("section.keywords, #tags, #story_tags", "keyword and tag links"),
             HtmlRule.TakeRelated("#story_also, .story_also, section.more-news, section.related-news", "推薦閱讀 / 延伸閱讀 / 相關新聞 further reading", exclude: ".context-box__header"),
             HtmlRule.Remove("#story_foot, .story_foot, .social_bar, .article-content__ads--bd, .udn-ads, .inline-ads",
