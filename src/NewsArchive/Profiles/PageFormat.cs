@@ -1,0 +1,24 @@
+using NewsArchive.Detection;
+using NewsArchive.Parsing;
+
+namespace NewsArchive.Profiles;
+
+/// <summary>
+/// A format of the saved-page container: a site's page, claimed when the page's own URL (canonical
+/// link, <c>og:url</c>, JSON-LD) is on the site's host, and read by <see cref="PageArticleReader"/>
+/// with the site's tables. A site's page format is this class with a name and the site's
+/// <see cref="PageSite"/>.
+/// </summary>
+public abstract class PageFormat(PageSite site) : IFormatProfile
+{
+    public abstract string Name { get; }
+
+    public ContainerKind Container => ContainerKind.HtmlPage;
+
+    public virtual DetectionConfidence Detect(SourceDocument document) =>
+        document.Container == ContainerKind.HtmlPage && site.Code is not null && SourceSites.FromUrl(document.Page.Metadata.Url) == site.Code
+            ? DetectionConfidence.Strong
+            : DetectionConfidence.None;
+
+    public ProfileResult Parse(SourceDocument document, ParseContext context) => PageArticleReader.Read(document, site);
+}
