@@ -1,4 +1,4 @@
-using NewsArchive.Parsing;
+using NewsArchive.Sites.Udn;
 
 namespace NewsArchive.Tests;
 

@@ -22,7 +22,7 @@ public sealed record NewsRole(string Word, CreditField Field, bool InByline);
 /// <summary>
 /// The one table of roles that credits and bylines name, and the one list of dispatch kinds that
 /// end a dateline. <see cref="CreditsParser"/>, <see cref="DatelineParser"/> and
-/// <see cref="UdnBylineParser"/> all read these.
+/// the UDN byline grammar (<c>Sites/Udn/UdnBylineParser</c>) all read these.
 /// </summary>
 public static class NewsRoles
 {

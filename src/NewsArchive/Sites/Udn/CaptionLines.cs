@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
+using NewsArchive.Parsing;
 
-namespace NewsArchive.Parsing;
+namespace NewsArchive.Sites.Udn;
 
 /// <summary>
 /// Image captions in text dumps. A page's caption shows up printed twice in a row, or shortened with

@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using NewsArchive.Parsing;
 using NewsArchive.Records;
 
-namespace NewsArchive.Parsing;
+namespace NewsArchive.Sites.Udn;
 
 /// <summary>A UDN byline: when, which outlet, which reporters, and the dateline it ends with.</summary>
 public sealed record UdnByline(string? Date, string? Time, string? Agency, ImmutableArray<string> Authors, Dateline Dateline);
