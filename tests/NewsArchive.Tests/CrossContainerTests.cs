@@ -13,12 +13,20 @@ public sealed class CrossContainerTests
             .Where(c => Directory.GetFiles(c.Directory, "counterpart.*").Length == 1)
             .Select(c => new object[] { c.Name });
 
-    [Fact]
-    public void EverySiteWithPages_HasACounterpartForEachOtherContainer()
+    /// <summary>Page cases that no other container can carry, and why.</summary>
+    private static readonly Dictionary<string, string> WithoutCounterpart = new(StringComparer.Ordinal)
     {
-        var pairs = Pairs.Select(p => (string)p[0]).ToList();
-        Assert.Contains(pairs, name => name.StartsWith("cna-html-", StringComparison.Ordinal));
-        Assert.Contains(pairs, name => name.StartsWith("udn-html-", StringComparison.Ordinal));
+        ["udn-html-issue-8-page-not-a-dump"] = "a reduced page with neither byline nor time, which a text dump needs to be read",
+    };
+
+    [Fact]
+    public void EveryPageCase_HasACounterpart()
+    {
+        var pairs = Pairs.Select(p => (string)p[0]).ToHashSet(StringComparer.Ordinal);
+        foreach (var golden in GoldenCase.All.Where(c => !c.ExpectsError && c.ParseRecord().Format is "cna-html" or "udn-html" or "html"))
+        {
+            Assert.True(pairs.Contains(golden.Name) || WithoutCounterpart.ContainsKey(golden.Name), $"{golden.Name}: no counterpart.* (the same article in another container)");
+        }
     }
 
     [Theory]
@@ -34,6 +42,14 @@ public sealed class CrossContainerTests
         Assert.NotEqual(page.Format, other.Format);
         Assert.Equal(page.Source, other.Source);
         Assert.Equal(page.Title, other.Title);
+        if (page.Warnings.Contains(Profiles.PageArticleReader.CutWarning))
+        {
+            // An expired story's page shows the start of the text the post holds whole.
+            Assert.Equal(page.Paragraphs.ToArray(), other.Paragraphs.Take(page.Paragraphs.Length).ToArray());
+            Assert.True(other.Paragraphs.Length > page.Paragraphs.Length);
+            return;
+        }
+
         Assert.Equal(page.Paragraphs.ToArray(), other.Paragraphs.ToArray());
         SameWhereBothCarry(page.Url, other.Url);
         SameWhereBothCarry(page.Agency, other.Agency);
