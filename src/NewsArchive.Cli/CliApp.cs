@@ -4,6 +4,7 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.Text;
 using NewsArchive.Output;
+using NewsArchive.Records;
 
 namespace NewsArchive.Cli;
 
@@ -50,6 +51,14 @@ public static class CliApp
         130 interrupted (Ctrl-C); 143 terminated.
         """;
 
+    private const string SchemaExamples = """
+        Examples:
+          newsarchive schema > record.schema.json
+          check-jsonschema --schemafile record.schema.json out.json
+
+        The schema describes one record; a JSON array of them, or each JSON line, keeps to it.
+        """;
+
     private const string CompletionExamples = """
         Set-up, once per shell (in ~/.bashrc or ~/.zshrc):
           source <(newsarchive completion bash)
@@ -66,6 +75,7 @@ public static class CliApp
         { Name: "extract" } => ExtractExamples,
         { Name: "audit" } => AuditExamples,
         { Name: "completion" } => CompletionExamples,
+        { Name: "schema" } => SchemaExamples,
         _ => null,
     };
 
@@ -81,12 +91,13 @@ public static class CliApp
         // Not disposed: disposing would flush stdout, which throws once a reader has closed the pipe.
         var helpOut = new StreamWriter(stdout, new UTF8Encoding(false), bufferSize: 4096, leaveOpen: true) { AutoFlush = false };
         var root = BuildCommand(helpOut, out var extract, out var bind, out var audit, out var bindAudit);
-        var completion = root.Subcommands.Single(command => command.Name == "completion");
+        // Commands whose whole output is one text on standard output.
+        var printing = root.Subcommands.Where(command => command.Name is "completion" or "schema").ToHashSet();
         var parseResult = root.Parse(args);
         var suggest = root.Directives.OfType<SuggestDirective>().Single();
         if (parseResult.Action is HelpWithExamples or PrintVersion
             || parseResult.Action == suggest.Action
-            || parseResult.CommandResult.Command == completion && parseResult.Errors.Count == 0)
+            || printing.Contains(parseResult.CommandResult.Command) && parseResult.Errors.Count == 0)
         {
             return InvokeWritingStandardOutput(parseResult, helpOut, stdout, stderr);
         }
@@ -217,12 +228,20 @@ public static class CliApp
             return ExitCodes.Success;
         });
 
+        var schema = new Command("schema", "Print the record's JSON Schema (draft 2020-12): every field JSON and JSON Lines write, with its type.");
+        schema.SetAction(_ =>
+        {
+            helpOut.Write(RecordSchema.Json);
+            return ExitCodes.Success;
+        });
+
         // The root's name is the host process's (testhost, dotnet); help shows HelpName. RootCommand
         // brings the [suggest] directive that the completion scripts call.
         var root = new RootCommand("Clean article records from archives of scraped Taiwanese news (CNA Jekyll posts, UDN page dumps, other Jekyll posts).")
         {
             extract,
             audit,
+            schema,
             completion,
         };
         root.HelpName = "newsarchive";

@@ -168,6 +168,7 @@ public sealed class ContractTests
     [InlineData("--help")]
     [InlineData("--version")]
     [InlineData("completion bash")]
+    [InlineData("schema")]
     public void NonRecordOutput_ReaderGoneOrDiskFull_KeepsTheContract(string args)
     {
         var closed = Shell($"set -o pipefail; dotnet '{Cli}' {args} | (exec 0<&-; sleep 0.1)");

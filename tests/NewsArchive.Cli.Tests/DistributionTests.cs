@@ -23,6 +23,17 @@ public sealed class DistributionTests
     }
 
     [Fact]
+    public void Schema_PrintsTheShippedJsonSchema()
+    {
+        var run = CliRun.Invoke("schema");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(Records.RecordSchema.Json, run.Stdout);
+        using var schema = System.Text.Json.JsonDocument.Parse(run.Stdout);
+        Assert.Equal("https://json-schema.org/draft/2020-12/schema", schema.RootElement.GetProperty("$schema").GetString());
+        Assert.Empty(run.Stderr);
+    }
+
+    [Fact]
     public void ManPage_IsTheRenderingOfTheCommandTree()
     {
         var root = CliApp.BuildCommand(TextWriter.Null, out _, out _, out _, out _);

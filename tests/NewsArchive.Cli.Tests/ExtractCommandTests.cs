@@ -59,7 +59,7 @@ public sealed class ExtractCommandTests
         }
 
         Assert.Equal(
-            ["id", "source", "format", "path", "url", "title", "published", "agency", "dateline_location", "dateline_day", "dateline_kind", "authors", "editors", "translators", "tags", "related_count", "image_count", "paragraph_count", "text"],
+            ["id", "source", "format", "path", "url", "title", "published", "agency", "dateline_location", "dateline_day", "dateline_kind", "authors", "editors", "translators", "tags", "related_count", "image_count", "paragraph_count", "text", "warnings"],
             reader.Headers);
         Assert.Equal(5, rows.Count);
         Assert.Equal("蒲亭; 魯卡申柯; 俄羅斯", rows[0].Tags);
@@ -184,6 +184,23 @@ public sealed class ExtractCommandTests
         var third = CliRun.Invoke("extract", Paths.Samples);
         Assert.Equal(first.StdoutBytes, second.StdoutBytes);
         Assert.Equal(first.StdoutBytes, third.StdoutBytes);
+    }
+
+    [Fact]
+    public void Extract_Csv_WarningsAreTheLastColumn()
+    {
+        var directory = Paths.TempDirectory();
+        var path = Path.Combine(directory, "post.txt");
+        File.WriteAllText(path, "---\ntitle: 標題\nlink: https://www.cna.com.tw/news/aopl/202309130119.aspx\n---\n<p>沒有電頭的內文。</p>\n");
+
+        var run = CliRun.Invoke("extract", path, "-q", "-f", "csv");
+
+        Assert.Equal(0, run.ExitCode);
+        using var reader = CsvReader.Create(run.StdoutBytes, CsvReaderOptions.Default);
+        Assert.True(reader.Read());
+        Assert.Equal("warnings", reader.Headers[^1]);
+        Assert.Equal("no date in front matter; no dateline found", reader.GetString("warnings"));
+        Assert.False(reader.Read());
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class RecordSerializer : IDisposable
     [
         "id", "source", "format", "path", "url", "title", "published", "agency",
         "dateline_location", "dateline_day", "dateline_kind", "authors", "editors", "translators",
-        "tags", "related_count", "image_count", "paragraph_count", "text",
+        "tags", "related_count", "image_count", "paragraph_count", "text", "warnings",
     ];
 
     private const string ListSeparator = "; ";
@@ -202,6 +202,7 @@ public sealed class RecordSerializer : IDisposable
         f[16] = record.Images.Length.ToString(CultureInfo.InvariantCulture);
         f[17] = record.Paragraphs.Length.ToString(CultureInfo.InvariantCulture);
         f[18] = record.Text;
+        f[19] = string.Join(ListSeparator, record.Warnings);
         return f;
     }
 }
