@@ -36,6 +36,18 @@ public static class InputEnumerator
     /// <param name="filesFrom">The <c>--files-from</c> list's lines (read by the caller), or null.</param>
     private static IEnumerable<InputSource> Expand(InputSelection selection, IEnumerable<string>? filesFrom)
     {
+        // Errors and notices belong to a part too, so the parts together report each exactly once.
+        foreach (var source in ExpandAll(selection, filesFrom))
+        {
+            if (selection.Shard.Contains(source.ShardKey ?? source.DisplayPath))
+            {
+                yield return source;
+            }
+        }
+    }
+
+    private static IEnumerable<InputSource> ExpandAll(InputSelection selection, IEnumerable<string>? filesFrom)
+    {
         var visited = new HashSet<string>(StringComparer.Ordinal);
         var chooses = selection.Chooser();
         foreach (var path in filesFrom is null ? selection.Paths : selection.Paths.Concat(filesFrom))
@@ -129,12 +141,12 @@ public static class InputEnumerator
 
             if (entry.Name.Contains('\uFFFD', StringComparison.Ordinal) && !File.Exists(entry.Path))
             {
-                yield return new InputSource(entry.Display, null, MissingReason(entry.Path));
+                yield return new InputSource(entry.Display, null, MissingReason(entry.Path)) { ShardKey = relative };
                 continue;
             }
 
             // Anything but a plain file of known size is checked by the worker that reads it.
-            yield return new InputSource(entry.Display, entry.Path) { FoundInDirectory = true, ListedLength = entry.FileLength };
+            yield return new InputSource(entry.Display, entry.Path) { FoundInDirectory = true, ListedLength = entry.FileLength, ShardKey = relative };
         }
     }
 

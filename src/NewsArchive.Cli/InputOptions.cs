@@ -59,6 +59,14 @@ internal sealed class InputOptions
         CustomParser = ParseJobs,
     };
 
+    private readonly Option<Shard> shard = new("--shard")
+    {
+        Description = "Read only part K of N (1/3, 2/3, 3/3): a stable split by a hash of each file's path relative to its PATH, so a file keeps its part when others are added; the N parts together are the whole run.",
+        HelpName = "K/N",
+        CustomParser = ParseShard,
+        DefaultValueFactory = _ => Shard.All,
+    };
+
     private readonly Option<bool> quiet;
 
     private readonly Option<bool> verbose = new("--verbose")
@@ -91,7 +99,7 @@ internal sealed class InputOptions
             command.Options.Add(option);
         }
 
-        foreach (var option in new Option[] { filesFrom, globs, excludes, hidden, maxFileSize, jobs, quiet, verbose })
+        foreach (var option in new Option[] { filesFrom, globs, excludes, hidden, shard, maxFileSize, jobs, quiet, verbose })
         {
             command.Options.Add(option);
         }
@@ -112,6 +120,7 @@ internal sealed class InputOptions
         Hidden = result.GetValue(hidden),
         Globs = [.. result.GetValue(globs) ?? []],
         Excludes = [.. result.GetValue(excludes) ?? []],
+        Shard = result.GetValue(shard),
     };
 
     public long MaxFileSize(ParseResult result) => result.GetResult(maxFileSize) is null ? RunOptions.DefaultMaxFileSize : result.GetValue(maxFileSize);
@@ -129,6 +138,17 @@ internal sealed class InputOptions
         {
             result.AddError($"--jobs: '{text}' is not a whole number from 1 to {MaxJobs}.");
             return null;
+        }
+
+        return value;
+    }
+
+    private static Shard ParseShard(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
+        if (!Shard.TryParse(text, out var value))
+        {
+            result.AddError($"--shard: '{text}' is not K/N with N from 1 to {Shard.MaxCount} and K from 1 to N (such as 2/3).");
         }
 
         return value;

@@ -22,6 +22,9 @@ public sealed record InputSelection
 
     public ImmutableArray<string> Excludes { get; init; } = [];
 
+    /// <summary>The part of the inputs this run reads (<c>--shard K/N</c>); all of them by default.</summary>
+    public Shard Shard { get; init; } = Shard.All;
+
     /// <summary>What is wrong with the selection before anything is read: a missing list, standard input asked twice.</summary>
     public string? Problem()
     {

@@ -18,6 +18,12 @@ public sealed record InputSource(string DisplayPath, string? FilePath, string? E
     /// <summary>The size the directory listing gave for a plain file (not a link); null when not listed so.</summary>
     public long? ListedLength { get; init; }
 
+    /// <summary>
+    /// The path <c>--shard</c> hashes: relative to the PATH a file was found under, or the path as
+    /// the user gave it. Null means <see cref="DisplayPath"/>.
+    /// </summary>
+    public string? ShardKey { get; init; }
+
     /// <summary>Something skipped on the way (a symbolic link loop), reported in its place in the order.</summary>
     public static InputSource Skipped(string displayPath, string notice) => new(displayPath, null, null, notice);
 }
