@@ -189,13 +189,24 @@ public static class CliApp
             Description = "Also write per-file errors to FILE as JSON Lines ({\"path\", \"error\"}).",
             HelpName = "FILE",
         };
+        var excel = new Option<bool>("--excel")
+        {
+            Description = "With --format csv: a CSV safe to open in Excel or LibreOffice: a byte-order mark, a leading ' before cells that start with = + - @ (never a live formula), cells cut at 32,767 characters with a warning.",
+        };
         var strict = new Option<bool>("--strict")
         {
             Description = "Treat parse warnings as errors: a record with warnings is not written.",
         };
 
         extract = new Command("extract", "Turn news archive files into article records (JSON, JSON Lines or CSV).");
-        input.AddTo(extract, format, output, errors, strict);
+        input.AddTo(extract, format, excel, output, errors, strict);
+        extract.Validators.Add(result =>
+        {
+            if (result.GetValue(excel) && result.GetValue(format) != "csv")
+            {
+                result.AddError("--excel goes with --format csv.");
+            }
+        });
 
         var auditInput = new InputOptions("No progress line (per-file errors are still reported).");
         var auditFormat = new Option<string>("--format", "-f")
@@ -268,6 +279,7 @@ public static class CliApp
             Format = parseResult.GetValue(format) switch
             {
                 "jsonl" => OutputFormat.JsonLines,
+                "csv" when parseResult.GetValue(excel) => OutputFormat.CsvSpreadsheet,
                 "csv" => OutputFormat.Csv,
                 _ => OutputFormat.Json,
             },

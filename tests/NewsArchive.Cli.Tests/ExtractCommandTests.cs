@@ -187,6 +187,27 @@ public sealed class ExtractCommandTests
     }
 
     [Fact]
+    public void Extract_Excel_IsCsvWithAByteOrderMarkAndOnlyWithCsv()
+    {
+        var run = CliRun.Invoke("extract", Paths.Samples, "-q", "-f", "csv", "--excel");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, run.StdoutBytes[..3]);
+        using var reader = CsvReader.Create(run.StdoutBytes.AsMemory(3), CsvReaderOptions.Default);
+        var titles = new List<string>();
+        while (reader.Read())
+        {
+            titles.Add(reader.GetString("title"));
+        }
+
+        Assert.Equal(5, titles.Count);
+        Assert.Equal("蒲亭訪問白俄羅斯  魯卡申柯盼兩國加強軍事合作", titles[0]);
+
+        var wrong = CliRun.Invoke("extract", Paths.Samples, "-f", "jsonl", "--excel");
+        Assert.Equal(2, wrong.ExitCode);
+        Assert.Contains("--excel goes with --format csv.", wrong.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_Csv_WarningsAreTheLastColumn()
     {
         var directory = Paths.TempDirectory();

@@ -62,6 +62,7 @@ public sealed class OutputContractTests
     [InlineData(OutputFormat.Json)]
     [InlineData(OutputFormat.JsonLines)]
     [InlineData(OutputFormat.Csv)]
+    [InlineData(OutputFormat.CsvSpreadsheet)]
     public void HugeRecord_WrittenStraightToTheOutput_SameBytesAsThroughABuffer(OutputFormat format)
     {
         var small = RecordWithBreakers();
@@ -88,7 +89,66 @@ public sealed class OutputContractTests
         throughBuffers.Complete();
         throughStream.Complete();
         Assert.Equal(buffered.ToArray(), straight.ToArray());
-        Assert.True(straight.Length > 4 * huge.Text.Length, "the huge records are in the output");
+        // (A spreadsheet's cells hold 32,767 characters: there the text is cut, and says so.)
+        Assert.True(format == OutputFormat.CsvSpreadsheet || straight.Length > 4 * huge.Text.Length, "the huge records are in the output");
+    }
+
+    [Fact]
+    public void SpreadsheetCsv_HasAByteOrderMarkNoLiveFormulaAndCellsWithinTheLimit()
+    {
+        var paragraphs = ImmutableArray.Create("=HYPERLINK(\"https://example.com\",\"點我\")", "-2+3", new string('長', RecordSerializer.MaxSpreadsheetCellChars));
+        var record = RecordWithBreakers() with
+        {
+            Title = "=cmd|' /C calc'!A0",
+            Authors = ["@王小明", "+李大華"],
+            Paragraphs = paragraphs,
+            Text = string.Join('\n', paragraphs),
+            Warnings = [],
+        };
+        using var output = new MemoryStream();
+        using (var writer = new RecordWriter(output, OutputFormat.CsvSpreadsheet))
+        {
+            writer.Write(record);
+            writer.Complete();
+        }
+
+        var bytes = output.ToArray();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        Assert.Equal("id,", Encoding.UTF8.GetString(bytes, 3, 3));
+        using var reader = CsvReader.Create(bytes.AsMemory(3), CsvReaderOptions.Default);
+        Assert.True(reader.Read());
+        Assert.Equal("'=cmd|' /C calc'!A0", reader.GetString("title"));
+        Assert.Equal("'@王小明; +李大華", reader.GetString("authors"));
+        var text = reader.GetString("text");
+        Assert.StartsWith("'=HYPERLINK(", text, StringComparison.Ordinal);
+        Assert.Equal(RecordSerializer.MaxSpreadsheetCellChars, text.Length);
+        Assert.Equal("text cut at the spreadsheet cell limit of 32767 characters", reader.GetString("warnings"));
+        foreach (var column in RecordSerializer.CsvColumns)
+        {
+            var cell = reader.GetString(column);
+            Assert.False(cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r', $"{column} starts a formula: {cell[..Math.Min(20, cell.Length)]}");
+            Assert.True(cell.Length <= RecordSerializer.MaxSpreadsheetCellChars, column);
+        }
+
+        Assert.False(reader.Read());
+    }
+
+    [Fact]
+    public void MachineCsv_IsUnchangedByTheSpreadsheetMode()
+    {
+        var record = RecordWithBreakers() with { Title = "=1+1" };
+        using var output = new MemoryStream();
+        using (var writer = new RecordWriter(output, OutputFormat.Csv))
+        {
+            writer.Write(record);
+            writer.Complete();
+        }
+
+        var bytes = output.ToArray();
+        Assert.Equal((byte)'i', bytes[0]);
+        using var reader = CsvReader.Create(bytes.AsMemory(), CsvReaderOptions.Default);
+        Assert.True(reader.Read());
+        Assert.Equal("=1+1", reader.GetString("title"));
     }
 
     /// <summary>The line breaks of Python's <c>str.splitlines</c>.</summary>

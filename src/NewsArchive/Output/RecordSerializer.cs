@@ -23,6 +23,11 @@ public sealed class RecordSerializer : IDisposable
 
     private const string ListSeparator = "; ";
 
+    /// <summary>The most characters an Excel cell holds.</summary>
+    public const int MaxSpreadsheetCellChars = 32_767;
+
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     /// <summary>Records sit inside the JSON array, so every line of one moves in one level.</summary>
     private static ReadOnlySpan<byte> ArrayIndent => "  "u8;
 
@@ -54,7 +59,7 @@ public sealed class RecordSerializer : IDisposable
                 SerializeJson(record, output, indentBy: default);
                 output.Write("\n"u8);
                 break;
-            case OutputFormat.Csv:
+            case OutputFormat.Csv or OutputFormat.CsvSpreadsheet:
                 SerializeCsvRow(ToCsvFields(record), output);
                 break;
             default:
@@ -81,7 +86,7 @@ public sealed class RecordSerializer : IDisposable
                 WriteJson(record, passThrough);
                 ((IBufferWriter<byte>)passThrough).Write("\n"u8);
                 break;
-            case OutputFormat.Csv:
+            case OutputFormat.Csv or OutputFormat.CsvSpreadsheet:
                 using (var csv = CsvWriter.Create(output, CsvWriterOptions.Default with { WriteByteOrderMark = false }, leaveOpen: true))
                 {
                     csv.WriteRecord(ToCsvFields(record));
@@ -110,7 +115,12 @@ public sealed class RecordSerializer : IDisposable
     /// <summary>The bytes that open the output before any record (the CSV header row).</summary>
     public void SerializeHeader(IBufferWriter<byte> output)
     {
-        if (format == OutputFormat.Csv)
+        if (format == OutputFormat.CsvSpreadsheet)
+        {
+            output.Write(Utf8ByteOrderMark);
+        }
+
+        if (format is OutputFormat.Csv or OutputFormat.CsvSpreadsheet)
         {
             SerializeCsvRow([.. CsvColumns], output);
         }
@@ -203,6 +213,53 @@ public sealed class RecordSerializer : IDisposable
         f[17] = record.Paragraphs.Length.ToString(CultureInfo.InvariantCulture);
         f[18] = record.Text;
         f[19] = string.Join(ListSeparator, record.Warnings);
+        if (format == OutputFormat.CsvSpreadsheet)
+        {
+            MakeSpreadsheetSafe(f);
+        }
+
         return f;
+    }
+
+    /// <summary>
+    /// Every cell text, never a formula: a leading <c>'</c> before <c>= + - @</c>, tab or CR; a cell
+    /// longer than a spreadsheet holds cut at the limit, which the warnings cell (the last) names.
+    /// </summary>
+    private static void MakeSpreadsheetSafe(string?[] fields)
+    {
+        var cut = new List<string>();
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (fields[i] is not { Length: > 0 } value)
+            {
+                continue;
+            }
+
+            if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+            {
+                value = "'" + value;
+            }
+
+            if (value.Length > MaxSpreadsheetCellChars && i != fields.Length - 1)
+            {
+                var end = MaxSpreadsheetCellChars;
+                if (char.IsHighSurrogate(value[end - 1]))
+                {
+                    end--;
+                }
+
+                value = value[..end];
+                cut.Add(CsvColumns[i]);
+            }
+
+            fields[i] = value;
+        }
+
+        if (cut.Count > 0)
+        {
+            var note = $"{string.Join(", ", cut)} cut at the spreadsheet cell limit of {MaxSpreadsheetCellChars} characters";
+            var warnings = fields[^1];
+            fields[^1] = string.IsNullOrEmpty(warnings) ? note : warnings + ListSeparator + note;
+        }
     }
 }
