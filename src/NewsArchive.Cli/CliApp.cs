@@ -193,13 +193,31 @@ public static class CliApp
         {
             Description = "With --format csv: a CSV safe to open in Excel or LibreOffice: a byte-order mark, a leading ' before cells that start with = + - @ (never a live formula), cells cut at 32,767 characters with a warning.",
         };
+        var sources = new Option<string[]>("--source")
+        {
+            Description = "Write only records of these sources (cna,udn; repeatable).",
+            HelpName = "CODES",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var since = new Option<TimeBound?>("--since")
+        {
+            Description = "Write only records published at or after this date or time, by each record's own clock (2024-11-01: from that day on; a time with an offset: that instant).",
+            HelpName = "DATE",
+            CustomParser = ParseBound,
+        };
+        var until = new Option<TimeBound?>("--until")
+        {
+            Description = "Write only records published at or before this date (the whole day) or time, by each record's own clock.",
+            HelpName = "DATE",
+            CustomParser = ParseBound,
+        };
         var strict = new Option<bool>("--strict")
         {
             Description = "Treat parse warnings as errors: a record with warnings is not written.",
         };
 
         extract = new Command("extract", "Turn news archive files into article records (JSON, JSON Lines or CSV).");
-        input.AddTo(extract, format, excel, output, errors, strict);
+        input.AddTo(extract, format, excel, output, errors, sources, since, until, strict);
         extract.Validators.Add(result =>
         {
             if (result.GetValue(excel) && result.GetValue(format) != "csv")
@@ -285,6 +303,12 @@ public static class CliApp
             },
             Output = parseResult.GetValue(output),
             ErrorsFile = parseResult.GetValue(errors),
+            Filter = new RecordFilter
+            {
+                Sources = [.. (parseResult.GetValue(sources) ?? []).SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
+                Since = parseResult.GetValue(since),
+                Until = parseResult.GetValue(until),
+            },
             MaxFileSize = input.MaxFileSize(parseResult),
             Strict = parseResult.GetValue(strict),
             Jobs = input.Jobs(parseResult),
@@ -301,6 +325,19 @@ public static class CliApp
             Verbose = auditInput.Verbose(parseResult),
         };
         return root;
+    }
+
+    private static TimeBound? ParseBound(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
+        if (TimeBound.TryParse(text, out var bound))
+        {
+            return bound;
+        }
+
+        var name = (result.Parent as System.CommandLine.Parsing.OptionResult)?.Option.Name ?? "--since/--until";
+        result.AddError($"{name}: '{text}' is not a date (2024-11-01) or a time (2024-11-01T08:00, 2024-11-01T08:00+08:00).");
+        return null;
     }
 
     /// <summary><c>--version</c>: the package version and the commit the binary was built from.</summary>

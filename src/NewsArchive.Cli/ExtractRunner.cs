@@ -33,6 +33,9 @@ public sealed class ExtractRunner
     private sealed record ItemResult(string Path, PooledBufferWriter? Record, string? Error, int Warnings, string? Notice = null)
     {
         public ArticleRecord? Unserialized { get; init; }
+
+        /// <summary>Parsed, and left out by the record filter.</summary>
+        public bool Filtered { get; init; }
     }
 
     public int Run(CancellationToken cancellation = default)
@@ -78,6 +81,7 @@ public sealed class ExtractRunner
             var files = 0;
             var errors = 0;
             var warnings = 0;
+            var filtered = 0;
             try
             {
                 OrderedParallel.Run(InputEnumerator.Expand(options.Input, stdin), options.Jobs, CreateWorker, result =>
@@ -91,7 +95,11 @@ public sealed class ExtractRunner
 
                     files++;
                     warnings += result.Warnings;
-                    if (result.Record is not null)
+                    if (result.Filtered)
+                    {
+                        filtered++;
+                    }
+                    else if (result.Record is not null)
                     {
                         using var record = result.Record;
                         OutputFailure.Guard(output, () => writer.Append(record.WrittenSpan));
@@ -164,7 +172,8 @@ public sealed class ExtractRunner
             progress.Clear();
             if (!options.Quiet)
             {
-                stderr.WriteLine($"newsarchive: {files} {Plural(files, "file")}, {writer.Count} {Plural(writer.Count, "record")}, {errors} {Plural(errors, "error")}, {warnings} {Plural(warnings, "warning")}");
+                var left = options.Filter.IsActive ? $" ({filtered} filtered out)" : string.Empty;
+                stderr.WriteLine($"newsarchive: {files} {Plural(files, "file")}, {writer.Count} {Plural(writer.Count, "record")}{left}, {errors} {Plural(errors, "error")}, {warnings} {Plural(warnings, "warning")}");
             }
 
             return errors == 0 ? ExitCodes.Success : ExitCodes.SomeFailed;
@@ -191,6 +200,11 @@ public sealed class ExtractRunner
             try
             {
                 var record = parsed.Record;
+                if (!options.Filter.Keeps(record))
+                {
+                    return new ItemResult(source.DisplayPath, null, null, 0) { Filtered = true };
+                }
+
                 if (options.Strict && !record.Warnings.IsEmpty)
                 {
                     return new ItemResult(source.DisplayPath, null, "warnings (--strict): " + string.Join("; ", record.Warnings), record.Warnings.Length);

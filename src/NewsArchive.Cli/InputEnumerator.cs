@@ -37,12 +37,20 @@ public static class InputEnumerator
     private static IEnumerable<InputSource> Expand(InputSelection selection, IEnumerable<string>? filesFrom)
     {
         // Errors and notices belong to a part too, so the parts together report each exactly once.
+        DateTime? newerThan = selection.NewerThan is { } reference ? File.GetLastWriteTimeUtc(reference) : null;
         foreach (var source in ExpandAll(selection, filesFrom))
         {
-            if (selection.Shard.Contains(source.ShardKey ?? source.DisplayPath))
+            if (!selection.Shard.Contains(source.ShardKey ?? source.DisplayPath))
             {
-                yield return source;
+                continue;
             }
+
+            if (newerThan is { } since && source.FilePath is { } file && !(File.GetLastWriteTimeUtc(file) > since))
+            {
+                continue;
+            }
+
+            yield return source;
         }
     }
 

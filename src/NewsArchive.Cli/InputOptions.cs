@@ -67,6 +67,12 @@ internal sealed class InputOptions
         DefaultValueFactory = _ => Shard.All,
     };
 
+    private readonly Option<string?> newerThan = new("--newer-than")
+    {
+        Description = "Read only files modified after FILE was (for incremental jobs: touch FILE after each run).",
+        HelpName = "FILE",
+    };
+
     private readonly Option<bool> quiet;
 
     private readonly Option<bool> verbose = new("--verbose")
@@ -99,7 +105,7 @@ internal sealed class InputOptions
             command.Options.Add(option);
         }
 
-        foreach (var option in new Option[] { filesFrom, globs, excludes, hidden, shard, maxFileSize, jobs, quiet, verbose })
+        foreach (var option in new Option[] { filesFrom, globs, excludes, hidden, newerThan, shard, maxFileSize, jobs, quiet, verbose })
         {
             command.Options.Add(option);
         }
@@ -121,6 +127,7 @@ internal sealed class InputOptions
         Globs = [.. result.GetValue(globs) ?? []],
         Excludes = [.. result.GetValue(excludes) ?? []],
         Shard = result.GetValue(shard),
+        NewerThan = result.GetValue(newerThan),
     };
 
     public long MaxFileSize(ParseResult result) => result.GetResult(maxFileSize) is null ? RunOptions.DefaultMaxFileSize : result.GetValue(maxFileSize);

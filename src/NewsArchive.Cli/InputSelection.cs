@@ -22,6 +22,9 @@ public sealed record InputSelection
 
     public ImmutableArray<string> Excludes { get; init; } = [];
 
+    /// <summary>Only files modified after this file was (<c>--newer-than FILE</c>); standard input is always read.</summary>
+    public string? NewerThan { get; init; }
+
     /// <summary>The part of the inputs this run reads (<c>--shard K/N</c>); all of them by default.</summary>
     public Shard Shard { get; init; } = Shard.All;
 
@@ -31,6 +34,11 @@ public sealed record InputSelection
         if (FilesFrom == InputSource.StdinPath && Paths.Contains(InputSource.StdinPath))
         {
             return "standard input cannot be both a PATH ('-') and the --files-from list";
+        }
+
+        if (NewerThan is not null && !File.Exists(NewerThan))
+        {
+            return $"--newer-than: {NewerThan}: no such file";
         }
 
         return FilesFrom is not null && FilesFrom != InputSource.StdinPath && !File.Exists(FilesFrom) ? $"--files-from: {FilesFrom}: no such file" : null;

@@ -9,6 +9,9 @@ public sealed record RunOptions
 
     public OutputFormat Format { get; init; } = OutputFormat.Json;
 
+    /// <summary>Which parsed records are written (<c>--source</c>, <c>--since</c>, <c>--until</c>).</summary>
+    public RecordFilter Filter { get; init; } = RecordFilter.None;
+
     public string? Output { get; init; }
 
     public string? ErrorsFile { get; init; }
