@@ -211,13 +211,17 @@ public static class CliApp
             HelpName = "DATE",
             CustomParser = ParseBound,
         };
+        var dedupe = new Option<bool>("--dedupe")
+        {
+            Description = "One record per id: keep the copy with the latest published time, then the longest text, then the last in input order; its warnings say how many copies were dropped. Reads the inputs twice.",
+        };
         var strict = new Option<bool>("--strict")
         {
             Description = "Treat parse warnings as errors: a record with warnings is not written.",
         };
 
         extract = new Command("extract", "Turn news archive files into article records (JSON, JSON Lines or CSV).");
-        input.AddTo(extract, format, excel, output, errors, sources, since, until, strict);
+        input.AddTo(extract, format, excel, output, errors, sources, since, until, dedupe, strict);
         extract.Validators.Add(result =>
         {
             if (result.GetValue(excel) && result.GetValue(format) != "csv")
@@ -309,6 +313,7 @@ public static class CliApp
                 Since = parseResult.GetValue(since),
                 Until = parseResult.GetValue(until),
             },
+            Dedupe = parseResult.GetValue(dedupe),
             MaxFileSize = input.MaxFileSize(parseResult),
             Strict = parseResult.GetValue(strict),
             Jobs = input.Jobs(parseResult),

@@ -36,6 +36,9 @@ public sealed class ExtractRunner
 
         /// <summary>Parsed, and left out by the record filter.</summary>
         public bool Filtered { get; init; }
+
+        /// <summary>Parsed, and left out as a copy of an id whose better copy is written (<c>--dedupe</c>).</summary>
+        public bool Duplicate { get; init; }
     }
 
     public int Run(CancellationToken cancellation = default)
@@ -43,6 +46,12 @@ public sealed class ExtractRunner
         if (options.Input.Problem() is { } problem)
         {
             stderr.WriteLine($"newsarchive: {problem}");
+            return ExitCodes.Usage;
+        }
+
+        if (options.Dedupe && (options.Input.Paths.Contains(InputSource.StdinPath) || options.Input.FilesFrom == InputSource.StdinPath))
+        {
+            stderr.WriteLine("newsarchive: --dedupe reads the inputs twice, and standard input can be read only once");
             return ExitCodes.Usage;
         }
 
@@ -82,9 +91,23 @@ public sealed class ExtractRunner
             var errors = 0;
             var warnings = 0;
             var filtered = 0;
+            var duplicates = 0;
             try
             {
-                OrderedParallel.Run(InputEnumerator.Expand(options.Input, stdin), options.Jobs, CreateWorker, result =>
+                if (options.Dedupe)
+                {
+                    deduplicator = new Deduplicator();
+                    OrderedParallel.Run(Indexed(), options.Jobs, CreateProbe, probe =>
+                    {
+                        if (probe is { } kept)
+                        {
+                            deduplicator.Offer(kept.Id, kept.Index, kept.Published, kept.TextLength);
+                        }
+                    },
+                    cancellation);
+                }
+
+                OrderedParallel.Run(Indexed(), options.Jobs, CreateWorker, result =>
                 {
                     if (result.Notice is not null)
                     {
@@ -98,6 +121,10 @@ public sealed class ExtractRunner
                     if (result.Filtered)
                     {
                         filtered++;
+                    }
+                    else if (result.Duplicate)
+                    {
+                        duplicates++;
                     }
                     else if (result.Record is not null)
                     {
@@ -172,7 +199,18 @@ public sealed class ExtractRunner
             progress.Clear();
             if (!options.Quiet)
             {
-                var left = options.Filter.IsActive ? $" ({filtered} filtered out)" : string.Empty;
+                var leftOut = new List<string>();
+                if (options.Filter.IsActive)
+                {
+                    leftOut.Add($"{filtered} filtered out");
+                }
+
+                if (options.Dedupe)
+                {
+                    leftOut.Add($"{duplicates} {Plural(duplicates, "duplicate")} dropped");
+                }
+
+                var left = leftOut.Count == 0 ? string.Empty : $" ({string.Join(", ", leftOut)})";
                 stderr.WriteLine($"newsarchive: {files} {Plural(files, "file")}, {writer.Count} {Plural(writer.Count, "record")}{left}, {errors} {Plural(errors, "error")}, {warnings} {Plural(warnings, "warning")}");
             }
 
@@ -180,12 +218,36 @@ public sealed class ExtractRunner
         }
     }
 
-    private Func<InputSource, ItemResult> CreateWorker()
+    private Deduplicator? deduplicator;
+
+    /// <summary>The inputs with their places in the input order, the same in both passes of <c>--dedupe</c>.</summary>
+    private IEnumerable<(InputSource Source, int Index)> Indexed() => InputEnumerator.Expand(options.Input, stdin).Select((source, index) => (source, index));
+
+    private sealed record Probe(string Id, int Index, string? Published, int TextLength);
+
+    /// <summary>The first pass of <c>--dedupe</c>: what each record the run would write says about its id.</summary>
+    private Func<(InputSource Source, int Index), Probe?> CreateProbe()
+    {
+        var reader = new InputParser(stdin, options.MaxFileSize, options.Verbose);
+        return item =>
+        {
+            if (item.Source.Notice is not null || reader.Parse(item.Source) is not ParseOutcome.Parsed { Record: var record })
+            {
+                return null;
+            }
+
+            var written = options.Filter.Keeps(record) && !(options.Strict && !record.Warnings.IsEmpty);
+            return written ? new Probe(record.Id, item.Index, record.Published, record.Text.Length) : null;
+        };
+    }
+
+    private Func<(InputSource Source, int Index), ItemResult> CreateWorker()
     {
         var reader = new InputParser(stdin, options.MaxFileSize, options.Verbose);
         var serializer = new RecordSerializer(options.Format);
-        return source =>
+        return item =>
         {
+            var (source, index) = item;
             if (source.Notice is not null)
             {
                 return new ItemResult(source.DisplayPath, null, null, 0, source.Notice);
@@ -208,6 +270,19 @@ public sealed class ExtractRunner
                 if (options.Strict && !record.Warnings.IsEmpty)
                 {
                     return new ItemResult(source.DisplayPath, null, "warnings (--strict): " + string.Join("; ", record.Warnings), record.Warnings.Length);
+                }
+
+                if (deduplicator is not null)
+                {
+                    if (!deduplicator.Keeps(record.Id, index, out var dropped))
+                    {
+                        return new ItemResult(source.DisplayPath, null, null, 0) { Duplicate = true };
+                    }
+
+                    if (dropped > 0)
+                    {
+                        record = record with { Warnings = record.Warnings.Add($"{dropped} other {(dropped == 1 ? "copy" : "copies")} of this id dropped (--dedupe)") };
+                    }
                 }
 
                 if (RecordSerializer.ShouldStream(record))

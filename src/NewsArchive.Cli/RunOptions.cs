@@ -12,6 +12,9 @@ public sealed record RunOptions
     /// <summary>Which parsed records are written (<c>--source</c>, <c>--since</c>, <c>--until</c>).</summary>
     public RecordFilter Filter { get; init; } = RecordFilter.None;
 
+    /// <summary>One record per id (<c>--dedupe</c>): the inputs are read twice.</summary>
+    public bool Dedupe { get; init; }
+
     public string? Output { get; init; }
 
     public string? ErrorsFile { get; init; }
