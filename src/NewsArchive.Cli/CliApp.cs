@@ -51,6 +51,8 @@ public static class CliApp
         130 interrupted (Ctrl-C); 143 terminated.
         """;
 
+    private const string DedupeTextSwitch = "--dedupe-by-text";
+
     private const string SchemaExamples = """
         Examples:
           newsarchive schema > record.schema.json
@@ -87,6 +89,16 @@ public static class CliApp
             // `newsarchive help [COMMAND]` is `newsarchive [COMMAND] --help`.
             args = [.. rest, "--help"];
         }
+
+        // `--dedupe=text` is the text mode of the --dedupe switch. A switch with an optional value
+        // would take the PATH after a bare `--dedupe` for its value, so the mode has its own
+        // (hidden) switch, and these two spellings are read as that.
+        args = [.. args.SelectMany(a => a switch
+        {
+            "--dedupe=text" => new[] { "--dedupe", DedupeTextSwitch },
+            "--dedupe=id" => ["--dedupe"],
+            _ => [a],
+        })];
 
         // Not disposed: disposing would flush stdout, which throws once a reader has closed the pipe.
         var helpOut = new StreamWriter(stdout, new UTF8Encoding(false), bufferSize: 4096, leaveOpen: true) { AutoFlush = false };
@@ -213,15 +225,16 @@ public static class CliApp
         };
         var dedupe = new Option<bool>("--dedupe")
         {
-            Description = "One record per id: keep the copy with the latest published time, then the longest text, then the last in input order; its warnings say how many copies were dropped. Reads the inputs twice.",
+            Description = "One record per id: keep the copy with the latest published time, then the longest text, then the last in input order; its warnings say how many copies were dropped. Reads the inputs twice. --dedupe=text also merges records whose title and text are the same (white space and case aside) under different ids.",
         };
+        var dedupeByText = new Option<bool>(DedupeTextSwitch) { Hidden = true };
         var strict = new Option<bool>("--strict")
         {
             Description = "Treat parse warnings as errors: a record with warnings is not written.",
         };
 
         extract = new Command("extract", "Turn news archive files into article records (JSON, JSON Lines or CSV).");
-        input.AddTo(extract, format, excel, output, errors, sources, since, until, dedupe, strict);
+        input.AddTo(extract, format, excel, output, errors, sources, since, until, dedupe, dedupeByText, strict);
         extract.Validators.Add(result =>
         {
             if (result.GetValue(excel) && result.GetValue(format) != "csv")
@@ -313,7 +326,8 @@ public static class CliApp
                 Since = parseResult.GetValue(since),
                 Until = parseResult.GetValue(until),
             },
-            Dedupe = parseResult.GetValue(dedupe),
+            Dedupe = parseResult.GetValue(dedupe) || parseResult.GetValue(dedupeByText),
+            DedupeByText = parseResult.GetValue(dedupeByText),
             MaxFileSize = input.MaxFileSize(parseResult),
             Strict = parseResult.GetValue(strict),
             Jobs = input.Jobs(parseResult),

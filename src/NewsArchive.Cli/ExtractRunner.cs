@@ -96,12 +96,12 @@ public sealed class ExtractRunner
             {
                 if (options.Dedupe)
                 {
-                    deduplicator = new Deduplicator();
+                    deduplicator = new Deduplicator(options.DedupeByText);
                     OrderedParallel.Run(Indexed(), options.Jobs, CreateProbe, probe =>
                     {
                         if (probe is { } kept)
                         {
-                            deduplicator.Offer(kept.Id, kept.Index, kept.Published, kept.TextLength);
+                            deduplicator.Offer(kept.Id, kept.Index, kept.Published, kept.Title, kept.Text);
                         }
                     },
                     cancellation);
@@ -223,7 +223,7 @@ public sealed class ExtractRunner
     /// <summary>The inputs with their places in the input order, the same in both passes of <c>--dedupe</c>.</summary>
     private IEnumerable<(InputSource Source, int Index)> Indexed() => InputEnumerator.Expand(options.Input, stdin).Select((source, index) => (source, index));
 
-    private sealed record Probe(string Id, int Index, string? Published, int TextLength);
+    private sealed record Probe(string Id, int Index, string? Published, string Title, string Text);
 
     /// <summary>The first pass of <c>--dedupe</c>: what each record the run would write says about its id.</summary>
     private Func<(InputSource Source, int Index), Probe?> CreateProbe()
@@ -237,7 +237,7 @@ public sealed class ExtractRunner
             }
 
             var written = options.Filter.Keeps(record) && !(options.Strict && !record.Warnings.IsEmpty);
-            return written ? new Probe(record.Id, item.Index, record.Published, record.Text.Length) : null;
+            return written ? new Probe(record.Id, item.Index, record.Published, record.Title, record.Text) : null;
         };
     }
 
@@ -281,7 +281,7 @@ public sealed class ExtractRunner
 
                     if (dropped > 0)
                     {
-                        record = record with { Warnings = record.Warnings.Add($"{dropped} other {(dropped == 1 ? "copy" : "copies")} of this id dropped (--dedupe)") };
+                        record = record with { Warnings = record.Warnings.Add($"{dropped} other {(dropped == 1 ? "copy" : "copies")} of this article dropped (--dedupe)") };
                     }
                 }
 

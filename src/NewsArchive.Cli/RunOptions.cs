@@ -15,6 +15,9 @@ public sealed record RunOptions
     /// <summary>One record per id (<c>--dedupe</c>): the inputs are read twice.</summary>
     public bool Dedupe { get; init; }
 
+    /// <summary>With <see cref="Dedupe"/>: records with the same title and text are copies too, whatever their ids (<c>--dedupe=text</c>).</summary>
+    public bool DedupeByText { get; init; }
+
     public string? Output { get; init; }
 
     public string? ErrorsFile { get; init; }

@@ -38,12 +38,42 @@ public sealed class DedupeTests
         var records = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToList();
         var kept = records.Select(r => (Path.GetFileName(r.GetProperty("path").GetString()), r.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()).ToArray())).ToList();
         Assert.Equal(["a2.txt", "b1.txt", "c2.txt", "d.txt"], kept.Select(k => k.Item1));
-        Assert.Contains("2 other copies of this id dropped (--dedupe)", kept[0].Item2);
-        Assert.Contains("1 other copy of this id dropped (--dedupe)", kept[1].Item2);
-        Assert.Contains("1 other copy of this id dropped (--dedupe)", kept[2].Item2);
+        Assert.Contains("2 other copies of this article dropped (--dedupe)", kept[0].Item2);
+        Assert.Contains("1 other copy of this article dropped (--dedupe)", kept[1].Item2);
+        Assert.Contains("1 other copy of this article dropped (--dedupe)", kept[2].Item2);
         Assert.DoesNotContain(kept[3].Item2, w => w!.Contains("--dedupe", StringComparison.Ordinal));
         Assert.Equal(records.Count, records.Select(r => r.GetProperty("id").GetString()).Distinct().Count());
         Assert.Contains("(4 duplicates dropped)", Assert.Single(run.StderrLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_DedupeText_AlsoMergesTheSameArticleUnderAnotherId()
+    {
+        var directory = Paths.TempDirectory();
+        var post = Sample("003");
+        var url = "https://www.cna.com.tw/news/aopl/202309130119.aspx";
+        Assert.Contains(url, post, StringComparison.Ordinal);
+
+        // The same story filed under a second URL, its text re-wrapped with other white space.
+        File.WriteAllText(Path.Combine(directory, "a.txt"), post);
+        File.WriteAllText(Path.Combine(directory, "b.txt"), post.Replace(url, "https://www.cna.com.tw/news/aipl/202309130999.aspx", StringComparison.Ordinal).Replace("。", "。 ", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(directory, "c.txt"), Sample("000"));
+
+        var byId = CliRun.Invoke("extract", directory, "-f", "jsonl", "-q", "--dedupe");
+        var byText = CliRun.Invoke("extract", directory, "-f", "jsonl", "-q", "--dedupe=text");
+
+        Assert.Equal(3, byId.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        var kept = byText.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Equal(["b.txt", "c.txt"], kept.Select(r => Path.GetFileName(r.GetProperty("path").GetString())));
+        Assert.Contains("1 other copy of this article dropped (--dedupe)", kept[0].GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+    }
+
+    [Fact]
+    public void Extract_DedupeBeforeAPath_IsTheSwitchNotAValue()
+    {
+        var run = CliRun.Invoke("extract", "--dedupe", Paths.Samples, "-q", "-f", "jsonl");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(5, run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
     [Fact]
