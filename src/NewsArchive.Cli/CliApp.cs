@@ -228,18 +228,37 @@ public static class CliApp
             Description = "One record per id: keep the copy with the latest published time, then the longest text, then the last in input order; its warnings say how many copies were dropped. Reads the inputs twice. --dedupe=text also merges records whose title and text are the same (white space and case aside) under different ids.",
         };
         var dedupeByText = new Option<bool>(DedupeTextSwitch) { Hidden = true };
+        var outputDir = new Option<string?>("--output-dir")
+        {
+            Description = "Write one JSON file per record, DIR/<id>.json (':' written as '_'), each replaced whole; a newer copy of a record is never replaced by an older one in the same run.",
+            HelpName = "DIR",
+        };
+        var keepDirs = new Option<bool>("--keep-dirs")
+        {
+            Description = "With --output-dir: name each file after its input's path under its PATH, with .json added, mirroring the input tree.",
+        };
         var strict = new Option<bool>("--strict")
         {
             Description = "Treat parse warnings as errors: a record with warnings is not written.",
         };
 
         extract = new Command("extract", "Turn news archive files into article records (JSON, JSON Lines or CSV).");
-        input.AddTo(extract, format, excel, output, errors, sources, since, until, dedupe, dedupeByText, strict);
+        input.AddTo(extract, format, excel, output, outputDir, keepDirs, errors, sources, since, until, dedupe, dedupeByText, strict);
         extract.Validators.Add(result =>
         {
             if (result.GetValue(excel) && result.GetValue(format) != "csv")
             {
                 result.AddError("--excel goes with --format csv.");
+            }
+
+            if (result.GetValue(outputDir) is not null && (result.GetValue(output) is not null || result.GetValue(format) is not (null or "json")))
+            {
+                result.AddError("--output-dir writes one JSON file per record: it goes with neither --output nor a --format other than json.");
+            }
+
+            if (result.GetValue(keepDirs) && result.GetValue(outputDir) is null)
+            {
+                result.AddError("--keep-dirs goes with --output-dir.");
             }
         });
 
@@ -327,6 +346,8 @@ public static class CliApp
                 Until = parseResult.GetValue(until),
             },
             Dedupe = parseResult.GetValue(dedupe) || parseResult.GetValue(dedupeByText),
+            OutputDir = parseResult.GetValue(outputDir),
+            KeepDirs = parseResult.GetValue(keepDirs),
             DedupeByText = parseResult.GetValue(dedupeByText),
             MaxFileSize = input.MaxFileSize(parseResult),
             Strict = parseResult.GetValue(strict),

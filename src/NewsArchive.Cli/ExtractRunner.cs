@@ -39,6 +39,16 @@ public sealed class ExtractRunner
 
         /// <summary>Parsed, and left out as a copy of an id whose better copy is written (<c>--dedupe</c>).</summary>
         public bool Duplicate { get; init; }
+
+        /// <summary>With <c>--output-dir</c>: the record's file, and its time (a newer copy is never replaced).</summary>
+        public string? Target { get; init; }
+
+        public string? Published { get; init; }
+    }
+
+    /// <summary>A record's file under <c>--output-dir</c> could not be written.</summary>
+    private sealed class DirectoryWriteFailure(string message) : Exception(message)
+    {
     }
 
     public int Run(CancellationToken cancellation = default)
@@ -47,6 +57,20 @@ public sealed class ExtractRunner
         {
             stderr.WriteLine($"newsarchive: {problem}");
             return ExitCodes.Usage;
+        }
+
+        if (options.OutputDir is not null)
+        {
+            try
+            {
+                Directory.CreateDirectory(options.OutputDir);
+                directory = new RecordDirectory(options.OutputDir, options.KeepDirs);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"newsarchive: --output-dir: {options.OutputDir}: {ex.Message}");
+                return ExitCodes.Usage;
+            }
         }
 
         if (options.Dedupe && (options.Input.Paths.Contains(InputSource.StdinPath) || options.Input.FilesFrom == InputSource.StdinPath))
@@ -78,7 +102,12 @@ public sealed class ExtractRunner
         using (output)
         using (errorsOutput)
         {
-            var writer = new RecordStreamWriter(output!.Stream, options.Format);
+            System.Diagnostics.Debug.Assert(output is not null, "opened above");
+
+            // With --output-dir the records go to their own files; standard output gets nothing.
+            var writer = new RecordStreamWriter(directory is null ? output.Stream : Stream.Null, options.Format);
+            var dirWritten = 0;
+            var olderNotWritten = 0;
             var progress = new ProgressLine(stderr, enabled: terminal.StderrIsTerminal && !options.Quiet);
             if (progress.Enabled && options.Input.FilesFrom != InputSource.StdinPath)
             {
@@ -125,6 +154,34 @@ public sealed class ExtractRunner
                     else if (result.Duplicate)
                     {
                         duplicates++;
+                    }
+                    else if (directory is not null && (result.Record is not null || result.Unserialized is not null))
+                    {
+                        using var record = result.Record;
+                        byte[]? hugeBytes = null;
+                        if (result.Unserialized is { } huge)
+                        {
+                            hugeSerializer ??= new RecordSerializer(OutputFormat.JsonLines);
+                            using var buffer = new MemoryStream();
+                            hugeSerializer.Serialize(huge, buffer);
+                            hugeBytes = buffer.ToArray();
+                        }
+
+                        try
+                        {
+                            if (directory.TryWrite(result.Target!, result.Published, hugeBytes ?? record!.WrittenSpan))
+                            {
+                                dirWritten++;
+                            }
+                            else
+                            {
+                                olderNotWritten++;
+                            }
+                        }
+                        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                        {
+                            throw new DirectoryWriteFailure($"cannot write {result.Target}: {ex.Message}");
+                        }
                     }
                     else if (result.Record is not null)
                     {
@@ -191,6 +248,12 @@ public sealed class ExtractRunner
                 stderr.WriteLine($"newsarchive: {failure.Message}");
                 return ExitCodes.Usage;
             }
+            catch (DirectoryWriteFailure failure)
+            {
+                progress.Clear();
+                stderr.WriteLine($"newsarchive: {failure.Message}");
+                return ExitCodes.Usage;
+            }
             finally
             {
                 hugeSerializer?.Dispose();
@@ -210,8 +273,15 @@ public sealed class ExtractRunner
                     leftOut.Add($"{duplicates} {Plural(duplicates, "duplicate")} dropped");
                 }
 
+                if (olderNotWritten > 0)
+                {
+                    leftOut.Add($"{olderNotWritten} older {Plural(olderNotWritten, "copy", "copies")} not written over newer ones");
+                }
+
                 var left = leftOut.Count == 0 ? string.Empty : $" ({string.Join(", ", leftOut)})";
-                stderr.WriteLine($"newsarchive: {files} {Plural(files, "file")}, {writer.Count} {Plural(writer.Count, "record")}{left}, {errors} {Plural(errors, "error")}, {warnings} {Plural(warnings, "warning")}");
+                var records = directory is null ? writer.Count : dirWritten;
+                var where = directory is null ? string.Empty : $" in {directory.Root}";
+                stderr.WriteLine($"newsarchive: {files} {Plural(files, "file")}, {records} {Plural(records, "record")}{where}{left}, {errors} {Plural(errors, "error")}, {warnings} {Plural(warnings, "warning")}");
             }
 
             return errors == 0 ? ExitCodes.Success : ExitCodes.SomeFailed;
@@ -219,6 +289,8 @@ public sealed class ExtractRunner
     }
 
     private Deduplicator? deduplicator;
+
+    private RecordDirectory? directory;
 
     /// <summary>The inputs with their places in the input order, the same in both passes of <c>--dedupe</c>.</summary>
     private IEnumerable<(InputSource Source, int Index)> Indexed() => InputEnumerator.Expand(options.Input, stdin).Select((source, index) => (source, index));
@@ -244,7 +316,8 @@ public sealed class ExtractRunner
     private Func<(InputSource Source, int Index), ItemResult> CreateWorker()
     {
         var reader = new InputParser(stdin, options.MaxFileSize, options.Verbose);
-        var serializer = new RecordSerializer(options.Format);
+        // A record's own file holds the record alone, one JSON object and a newline.
+        var serializer = new RecordSerializer(directory is null ? options.Format : OutputFormat.JsonLines);
         return item =>
         {
             var (source, index) = item;
@@ -287,12 +360,21 @@ public sealed class ExtractRunner
 
                 if (RecordSerializer.ShouldStream(record))
                 {
-                    return new ItemResult(source.DisplayPath, null, null, record.Warnings.Length) { Unserialized = record };
+                    return new ItemResult(source.DisplayPath, null, null, record.Warnings.Length)
+                    {
+                        Unserialized = record,
+                        Target = directory?.TargetFor(record.Id, source),
+                        Published = record.Published,
+                    };
                 }
 
                 var buffer = new PooledBufferWriter();
                 serializer.Serialize(record, buffer);
-                return new ItemResult(source.DisplayPath, buffer, null, record.Warnings.Length);
+                return new ItemResult(source.DisplayPath, buffer, null, record.Warnings.Length)
+                {
+                    Target = directory?.TargetFor(record.Id, source),
+                    Published = record.Published,
+                };
             }
             catch (Exception ex)
             {
@@ -302,4 +384,6 @@ public sealed class ExtractRunner
     }
 
     private static string Plural(int count, string word) => count == 1 ? word : word + "s";
+
+    private static string Plural(int count, string word, string plural) => count == 1 ? word : plural;
 }

@@ -15,6 +15,12 @@ public sealed record RunOptions
     /// <summary>One record per id (<c>--dedupe</c>): the inputs are read twice.</summary>
     public bool Dedupe { get; init; }
 
+    /// <summary>One JSON file per record under this directory (<c>--output-dir</c>), instead of one output.</summary>
+    public string? OutputDir { get; init; }
+
+    /// <summary>With <see cref="OutputDir"/>: files named by the inputs' paths, not by ids (<c>--keep-dirs</c>).</summary>
+    public bool KeepDirs { get; init; }
+
     /// <summary>With <see cref="Dedupe"/>: records with the same title and text are copies too, whatever their ids (<c>--dedupe=text</c>).</summary>
     public bool DedupeByText { get; init; }
 

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+
+namespace NewsArchive.Cli;
+
+/// <summary>
+/// <c>--output-dir DIR</c>: one JSON file per record, <c>DIR/&lt;id&gt;.json</c> (the id's <c>:</c> and any
+/// character a file name cannot hold written as <c>_</c>), or with <c>--keep-dirs</c> the input's path
+/// under its PATH with <c>.json</c> added. Each file is written under a temporary name beside it and
+/// renamed into place, so a reader never sees half a record. Within a run, a file is never replaced by
+/// an older copy of the same record (an earlier <c>published</c>).
+/// </summary>
+internal sealed class RecordDirectory(string root, bool keepDirs)
+{
+    private readonly Dictionary<string, RecordTime?> written = new(StringComparer.Ordinal);
+
+    public string Root => root;
+
+    /// <summary>Where a record goes: by id, or by the input's path under its PATH.</summary>
+    public string TargetFor(string id, InputSource source)
+    {
+        if (!keepDirs)
+        {
+            return Path.Combine(root, SafeName(id) + ".json");
+        }
+
+        // A file found in a directory has its path under that PATH; a file named directly, only its name.
+        var relative = source.ShardKey ?? (source.DisplayPath == InputSource.StdinPath ? "stdin" : Path.GetFileName(source.DisplayPath));
+        var parts = relative.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(p => p is not "." and not "..").Select(SafeName);
+        return Path.Combine([root, .. parts]) + ".json";
+    }
+
+    /// <summary>Writes <paramref name="json"/> to <paramref name="target"/> unless a newer copy is already there from this run.</summary>
+    /// <returns>False when an older copy was not written.</returns>
+    public bool TryWrite(string target, string? published, ReadOnlySpan<byte> json)
+    {
+        RecordTime? time = RecordTime.TryParse(published, out var parsed) ? parsed : null;
+        if (written.TryGetValue(target, out var previous) && IsOlder(time, previous))
+        {
+            return false;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temp = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Environment.ProcessId}.{Random.Shared.Next():x8}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(json);
+            }
+
+            File.Move(temp, target, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+
+        written[target] = time;
+        return true;
+    }
+
+    private static bool IsOlder(RecordTime? candidate, RecordTime? previous)
+    {
+        if (candidate is null || previous is null)
+        {
+            return candidate is null && previous is not null;
+        }
+
+        return candidate.Value.Instant is { } a && previous.Value.Instant is { } b
+            ? a < b
+            : candidate.Value.Local < previous.Value.Local;
+    }
+
+    /// <summary>A name every file system takes: letters, digits, CJK and <c>. _ -</c> kept, anything else <c>_</c>.</summary>
+    internal static string SafeName(string name)
+    {
+        var safe = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            var category = char.GetUnicodeCategory(c);
+            safe.Append(char.IsLetterOrDigit(c) || c is '.' or '-' or '_' || category == UnicodeCategory.OtherLetter ? c : '_');
+        }
+
+        var text = safe.ToString().TrimStart('.');
+        return text.Length == 0 ? "_" : text;
+    }
+}
