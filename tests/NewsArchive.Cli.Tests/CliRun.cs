@@ -30,6 +30,10 @@ internal static class Paths
 
     public static string SamplesAbsolute => Path.Combine(RepositoryRoot, "samples");
 
+    /// <summary>The text of the sample whose name starts with <paramref name="prefix"/> (<c>000</c>).</summary>
+    public static string SampleText(string prefix) =>
+        File.ReadAllText(Directory.GetFiles(SamplesAbsolute, prefix + "_*").Single());
+
     public static string TempDirectory()
     {
         var path = Path.Combine(Path.GetTempPath(), "newsarchive-tests", Guid.NewGuid().ToString("N"));

@@ -5,15 +5,12 @@ namespace NewsArchive.Cli.Tests;
 /// <summary>--dedupe: one record per id, the documented copy kept where it stands, the others dropped and counted.</summary>
 public sealed class DedupeTests
 {
-    private static string Sample(string prefix) =>
-        File.ReadAllText(Directory.GetFiles(Paths.SamplesAbsolute, prefix + "_*").Single());
-
     [Fact]
     public void Extract_Dedupe_KeepsTheDocumentedCopyOfEachId()
     {
         var directory = Paths.TempDirectory();
-        var post000 = Sample("000");
-        var post003 = Sample("003");
+        var post000 = Paths.SampleText("000");
+        var post003 = Paths.SampleText("003");
         var lastParagraph = post003.LastIndexOf("</p>", StringComparison.Ordinal);
 
         // 000: an update a day later wins over the first fetch and its identical refetch.
@@ -26,11 +23,11 @@ public sealed class DedupeTests
         File.WriteAllText(Path.Combine(directory, "b2.txt"), post003);
 
         // 001: identical copies, the last in input order wins.
-        File.WriteAllText(Path.Combine(directory, "c1.txt"), Sample("001"));
-        File.WriteAllText(Path.Combine(directory, "c2.txt"), Sample("001"));
+        File.WriteAllText(Path.Combine(directory, "c1.txt"), Paths.SampleText("001"));
+        File.WriteAllText(Path.Combine(directory, "c2.txt"), Paths.SampleText("001"));
 
         // 002: one copy, untouched.
-        File.WriteAllText(Path.Combine(directory, "d.txt"), Sample("002"));
+        File.WriteAllText(Path.Combine(directory, "d.txt"), Paths.SampleText("002"));
 
         var run = CliRun.Invoke("extract", directory, "-f", "jsonl", "--dedupe");
 
@@ -50,14 +47,14 @@ public sealed class DedupeTests
     public void Extract_DedupeText_AlsoMergesTheSameArticleUnderAnotherId()
     {
         var directory = Paths.TempDirectory();
-        var post = Sample("003");
+        var post = Paths.SampleText("003");
         var url = "https://www.cna.com.tw/news/aopl/202309130119.aspx";
         Assert.Contains(url, post, StringComparison.Ordinal);
 
         // The same story filed under a second URL, its text re-wrapped with other white space.
         File.WriteAllText(Path.Combine(directory, "a.txt"), post);
         File.WriteAllText(Path.Combine(directory, "b.txt"), post.Replace(url, "https://www.cna.com.tw/news/aipl/202309130999.aspx", StringComparison.Ordinal).Replace("。", "。 ", StringComparison.Ordinal));
-        File.WriteAllText(Path.Combine(directory, "c.txt"), Sample("000"));
+        File.WriteAllText(Path.Combine(directory, "c.txt"), Paths.SampleText("000"));
 
         var byId = CliRun.Invoke("extract", directory, "-f", "jsonl", "-q", "--dedupe");
         var byText = CliRun.Invoke("extract", directory, "-f", "jsonl", "-q", "--dedupe=text");

@@ -5,9 +5,6 @@ namespace NewsArchive.Cli.Tests;
 /// <summary>--output-dir: one JSON file per record, replaced whole, never an older copy over a newer one.</summary>
 public sealed class OutputDirTests
 {
-    private static string Sample(string prefix) =>
-        File.ReadAllText(Directory.GetFiles(Paths.SamplesAbsolute, prefix + "_*").Single());
-
     [Fact]
     public void Extract_OutputDir_WritesOneFilePerRecordNamedByItsId()
     {
@@ -35,8 +32,8 @@ public sealed class OutputDirTests
         var archive = Path.Combine(root, "archive");
         Directory.CreateDirectory(Path.Combine(archive, "2022", "12"));
         Directory.CreateDirectory(Path.Combine(archive, "2023"));
-        File.WriteAllText(Path.Combine(archive, "2022", "12", "a.txt"), Sample("000"));
-        File.WriteAllText(Path.Combine(archive, "2023", "b.txt"), Sample("003"));
+        File.WriteAllText(Path.Combine(archive, "2022", "12", "a.txt"), Paths.SampleText("000"));
+        File.WriteAllText(Path.Combine(archive, "2023", "b.txt"), Paths.SampleText("003"));
         var target = Path.Combine(root, "out");
 
         var run = CliRun.Invoke("extract", archive, "--output-dir", target, "--keep-dirs", "-q");
@@ -50,7 +47,7 @@ public sealed class OutputDirTests
     public void Extract_OutputDir_NeverReplacesANewerCopyWithAnOlderOne()
     {
         var root = Paths.TempDirectory();
-        var post = Sample("000");
+        var post = Paths.SampleText("000");
         File.WriteAllText(Path.Combine(root, "1-update.txt"), post.Replace("date: 2022-12-19T18:04:03.000Z", "date: 2022-12-20T18:04:03.000Z", StringComparison.Ordinal));
         File.WriteAllText(Path.Combine(root, "2-first.txt"), post);
         var target = Path.Combine(Paths.TempDirectory(), "records");
