@@ -211,13 +211,13 @@ public static class CliApp
             HelpName = "CODES",
             AllowMultipleArgumentsPerToken = false,
         };
-        var since = new Option<TimeBound?>("--since")
+        var since = new Option<RecordTime?>("--since")
         {
             Description = "Write only records published at or after this date or time, by each record's own clock (2024-11-01: from that day on; a time with an offset: that instant).",
             HelpName = "DATE",
             CustomParser = ParseBound,
         };
-        var until = new Option<TimeBound?>("--until")
+        var until = new Option<RecordTime?>("--until")
         {
             Description = "Write only records published at or before this date (the whole day) or time, by each record's own clock.",
             HelpName = "DATE",
@@ -367,10 +367,10 @@ public static class CliApp
         return root;
     }
 
-    private static TimeBound? ParseBound(System.CommandLine.Parsing.ArgumentResult result)
+    private static RecordTime? ParseBound(System.CommandLine.Parsing.ArgumentResult result)
     {
         var text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
-        if (TimeBound.TryParse(text, out var bound))
+        if (RecordTime.TryParseBound(text, out var bound))
         {
             return bound;
         }

@@ -12,7 +12,7 @@ namespace NewsArchive.Cli;
 /// are set aside are copies too, whatever their ids. Memory grows with the number of distinct ids
 /// (and texts), not with the text itself.
 /// </summary>
-internal sealed class Deduplicator(bool byText)
+internal sealed class Deduplicator
 {
     /// <summary>Group keys (<c>id:…</c>, <c>text:…</c>) to their parent key: a union-find forest.</summary>
     private readonly Dictionary<string, string> parent = new(StringComparer.Ordinal);
@@ -22,14 +22,17 @@ internal sealed class Deduplicator(bool byText)
 
     private readonly record struct Candidate(int Index, RecordTime? Published, int TextLength, int Copies);
 
-    /// <summary>One parsed record of the first pass, at <paramref name="index"/> in the input order.</summary>
-    public void Offer(string id, int index, string? published, string title, string text)
+    /// <summary>
+    /// One parsed record of the first pass, at <paramref name="index"/> in the input order;
+    /// <paramref name="textKey"/> is its <see cref="TextKey"/> with <c>--dedupe=text</c>.
+    /// </summary>
+    public void Offer(string id, int index, string? published, int textLength, string? textKey)
     {
         RecordTime? time = RecordTime.TryParse(published, out var parsed) ? parsed : null;
-        var root = Add("id:" + id, new Candidate(index, time, text.Length, 1));
-        if (byText)
+        var root = Add("id:" + id, new Candidate(index, time, textLength, 1));
+        if (textKey is not null)
         {
-            Union(root, Add("text:" + TextKey(title, text), null));
+            Union(root, Add("text:" + textKey, null));
         }
     }
 
@@ -101,8 +104,8 @@ internal sealed class Deduplicator(bool byText)
 
     private static Candidate Merge(Candidate a, Candidate b) => (Beats(b, a) ? b : a) with { Copies = a.Copies + b.Copies };
 
-    /// <summary>Title and text with white space left out and letters in lower case, hashed.</summary>
-    private static string TextKey(string title, string text)
+    /// <summary>Title and text with white space left out and letters in lower case, hashed (on the worker that parsed them).</summary>
+    public static string TextKey(string title, string text)
     {
         var normal = new StringBuilder(title.Length + text.Length + 1);
         foreach (var c in title + "\n" + text)
@@ -119,7 +122,7 @@ internal sealed class Deduplicator(bool byText)
     /// <summary>A later copy wins ties of time and length: the input order's last word.</summary>
     private static bool Beats(Candidate challenger, Candidate current)
     {
-        var byTime = CompareTimes(challenger.Published, current.Published);
+        var byTime = RecordTime.Compare(challenger.Published, current.Published);
         if (byTime != 0)
         {
             return byTime > 0;
@@ -131,21 +134,5 @@ internal sealed class Deduplicator(bool byText)
         }
 
         return challenger.Index > current.Index;
-    }
-
-    /// <summary>Instants when both have one, else clock times; a copy with a time beats one without.</summary>
-    private static int CompareTimes(RecordTime? a, RecordTime? b)
-    {
-        if (a is null || b is null)
-        {
-            return (a is null ? 0 : 1) - (b is null ? 0 : 1);
-        }
-
-        if (a.Value.Instant is { } x && b.Value.Instant is { } y)
-        {
-            return x.CompareTo(y);
-        }
-
-        return a.Value.Local.CompareTo(b.Value.Local);
     }
 }

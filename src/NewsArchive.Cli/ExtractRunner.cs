@@ -125,12 +125,12 @@ public sealed class ExtractRunner
             {
                 if (options.Dedupe)
                 {
-                    deduplicator = new Deduplicator(options.DedupeByText);
+                    deduplicator = new Deduplicator();
                     OrderedParallel.Run(Indexed(), options.Jobs, CreateProbe, probe =>
                     {
                         if (probe is { } kept)
                         {
-                            deduplicator.Offer(kept.Id, kept.Index, kept.Published, kept.Title, kept.Text);
+                            deduplicator.Offer(kept.Id, kept.Index, kept.Published, kept.TextLength, kept.TextKey);
                         }
                     },
                     cancellation);
@@ -295,7 +295,7 @@ public sealed class ExtractRunner
     /// <summary>The inputs with their places in the input order, the same in both passes of <c>--dedupe</c>.</summary>
     private IEnumerable<(InputSource Source, int Index)> Indexed() => InputEnumerator.Expand(options.Input, stdin).Select((source, index) => (source, index));
 
-    private sealed record Probe(string Id, int Index, string? Published, string Title, string Text);
+    private sealed record Probe(string Id, int Index, string? Published, int TextLength, string? TextKey);
 
     /// <summary>The first pass of <c>--dedupe</c>: what each record the run would write says about its id.</summary>
     private Func<(InputSource Source, int Index), Probe?> CreateProbe()
@@ -309,7 +309,9 @@ public sealed class ExtractRunner
             }
 
             var written = options.Filter.Keeps(record) && !(options.Strict && !record.Warnings.IsEmpty);
-            return written ? new Probe(record.Id, item.Index, record.Published, record.Title, record.Text) : null;
+            return written
+                ? new Probe(record.Id, item.Index, record.Published, record.Text.Length, options.DedupeByText ? Deduplicator.TextKey(record.Title, record.Text) : null)
+                : null;
         };
     }
 

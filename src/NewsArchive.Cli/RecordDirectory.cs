@@ -35,7 +35,7 @@ internal sealed class RecordDirectory(string root, bool keepDirs)
     public bool TryWrite(string target, string? published, ReadOnlySpan<byte> json)
     {
         RecordTime? time = RecordTime.TryParse(published, out var parsed) ? parsed : null;
-        if (written.TryGetValue(target, out var previous) && IsOlder(time, previous))
+        if (written.TryGetValue(target, out var previous) && RecordTime.Compare(time, previous) < 0)
         {
             return false;
         }
@@ -61,18 +61,6 @@ internal sealed class RecordDirectory(string root, bool keepDirs)
 
         written[target] = time;
         return true;
-    }
-
-    private static bool IsOlder(RecordTime? candidate, RecordTime? previous)
-    {
-        if (candidate is null || previous is null)
-        {
-            return candidate is null && previous is not null;
-        }
-
-        return candidate.Value.Instant is { } a && previous.Value.Instant is { } b
-            ? a < b
-            : candidate.Value.Local < previous.Value.Local;
     }
 
     /// <summary>A name every file system takes: letters, digits, CJK and <c>. _ -</c> kept, anything else <c>_</c>.</summary>

@@ -17,9 +17,9 @@ public sealed record RecordFilter
 
     public ImmutableHashSet<string> Sources { get; init; } = [];
 
-    public TimeBound? Since { get; init; }
+    public RecordTime? Since { get; init; }
 
-    public TimeBound? Until { get; init; }
+    public RecordTime? Until { get; init; }
 
     public bool IsActive => !Sources.IsEmpty || Since is not null || Until is not null;
 
@@ -40,13 +40,19 @@ public sealed record RecordFilter
             return false;
         }
 
-        return (Since is null || Since.Value.Compare(published) <= 0) && (Until is null || Until.Value.Compare(published) >= 0);
+        return (Since is null || Since.Value.CompareTo(published) <= 0) && (Until is null || Until.Value.CompareTo(published) >= 0);
     }
 }
 
-/// <summary>A record's publication time: its own clock time and date, and its instant when it has one.</summary>
-public readonly record struct RecordTime(DateTime Local, bool DateOnly, DateTimeOffset? Instant)
+/// <summary>
+/// A publication time: its own clock time and date, and its instant when it has an offset. The same
+/// type reads a record's <c>published</c> and a <c>--since</c> or <c>--until</c> bound.
+/// </summary>
+public readonly record struct RecordTime(DateTime Local, bool DateOnly, DateTimeOffset? Instant) : IComparable<RecordTime>
 {
+    private static readonly string[] ClockTimes = ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"];
+
+    /// <summary>A record's <c>published</c>: a date alone, or a timestamp with its offset.</summary>
     public static bool TryParse(string? published, out RecordTime time)
     {
         time = default;
@@ -55,9 +61,8 @@ public readonly record struct RecordTime(DateTime Local, bool DateOnly, DateTime
             return false;
         }
 
-        if (published.Length == 10 && DateTime.TryParseExact(published, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (TryParseDate(published, out time))
         {
-            time = new RecordTime(date, true, null);
             return true;
         }
 
@@ -69,49 +74,58 @@ public readonly record struct RecordTime(DateTime Local, bool DateOnly, DateTime
 
         return false;
     }
-}
 
-/// <summary>
-/// A <c>--since</c> or <c>--until</c> bound: a date (a whole day by the record's clock), a local
-/// time (by the record's clock), or a time with an offset (an instant).
-/// </summary>
-public readonly record struct TimeBound(DateTime Local, bool DateOnly, DateTimeOffset? Instant)
-{
-    public static bool TryParse(string text, out TimeBound bound)
+    /// <summary>A bound as a user writes it: a date, a clock time without offset, or a time with one.</summary>
+    public static bool TryParseBound(string text, out RecordTime bound)
     {
-        bound = default;
         text = text.Trim();
-        if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (TryParseDate(text, out bound))
         {
-            bound = new TimeBound(date, true, null);
             return true;
         }
 
         var hasOffset = text.EndsWith('Z') || text.Length > 19 && (text[^6] is '+' or '-') && text[^3] == ':';
-        if (hasOffset && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+        if (hasOffset)
         {
-            bound = new TimeBound(instant.DateTime, false, instant);
-            return true;
+            return TryParse(text, out bound) && bound.Instant is not null;
         }
 
-        if (!hasOffset && DateTime.TryParseExact(text, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (DateTime.TryParseExact(text, ClockTimes, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
-            bound = new TimeBound(local, false, null);
+            bound = new RecordTime(local, false, null);
             return true;
         }
 
         return false;
     }
 
-    /// <summary>How the bound compares with a record's time: negative when the record is later, zero on the bound's day for a date.</summary>
-    public int Compare(RecordTime record)
+    /// <summary>
+    /// Instants when both have one; a date on either side compares days (a record of a bound's day
+    /// is in it); otherwise clock times.
+    /// </summary>
+    public int CompareTo(RecordTime other)
     {
-        if (Instant is { } instant && record.Instant is { } at)
+        if (Instant is { } a && other.Instant is { } b)
         {
-            return instant.CompareTo(at);
+            return a.CompareTo(b);
         }
 
-        // A date on either side compares dates: a record of the bound's day is in.
-        return DateOnly || record.DateOnly ? Local.Date.CompareTo(record.Local.Date) : Local.CompareTo(record.Local);
+        return DateOnly || other.DateOnly ? Local.Date.CompareTo(other.Local.Date) : Local.CompareTo(other.Local);
+    }
+
+    /// <summary>As <see cref="CompareTo(RecordTime)"/>, and a time is later than no time at all.</summary>
+    public static int Compare(RecordTime? a, RecordTime? b) =>
+        a is { } x && b is { } y ? x.CompareTo(y) : (a is null ? 0 : 1) - (b is null ? 0 : 1);
+
+    private static bool TryParseDate(string text, out RecordTime time)
+    {
+        time = default;
+        if (text.Length != 10 || !DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return false;
+        }
+
+        time = new RecordTime(date, true, null);
+        return true;
     }
 }

@@ -80,7 +80,7 @@ public sealed class RecordFilterTests
         Assert.Contains("--newer-than:", missing.Stderr, StringComparison.Ordinal);
     }
 
-    private static TimeBound? Bound(string? text) => text is null ? null : TimeBound.TryParse(text, out var bound) ? bound : throw new ArgumentException(text);
+    private static RecordTime? Bound(string? text) => text is null ? null : RecordTime.TryParseBound(text, out var bound) ? bound : throw new ArgumentException(text);
 
     private static ArticleRecord Record(string source, string? published) => new()
     {

@@ -10,12 +10,16 @@ public sealed class SourceDocument
     private bool? isHtmlPage;
 
     private HtmlPage? page;
+    private ParseContext? context;
 
+    /// <param name="path">The input's path, as the user named it.</param>
+    /// <param name="text">The decoded text.</param>
+    /// <param name="context">The worker's parsers; without one, a saved page gets parsers of its own when it is first read.</param>
     public SourceDocument(string path, string text, ParseContext? context = null)
     {
         Path = path;
         Text = text;
-        Context = context ?? new ParseContext();
+        this.context = context;
         post = new Lazy<JekyllPost?>(() => FrontMatterParser.TrySplit(text, out var split) ? split : null, LazyThreadSafetyMode.None);
     }
 
@@ -23,11 +27,8 @@ public sealed class SourceDocument
 
     public string Text { get; }
 
-    /// <summary>The worker's parsers, for work that detection and parsing share.</summary>
-    public ParseContext Context { get; }
-
     /// <summary>The saved page, parsed once for every format of the page container to share.</summary>
-    public HtmlPage Page => page ??= HtmlPageReader.Read(Context.HtmlParser, Text);
+    public HtmlPage Page => page ??= HtmlPageReader.Read((context ??= new ParseContext()).HtmlParser, Text);
 
     private Dictionary<object, object?>? memo;
 
