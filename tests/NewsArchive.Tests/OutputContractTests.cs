@@ -46,6 +46,55 @@ public sealed class OutputContractTests
         Assert.DoesNotContain('\u2028', json);
     }
 
+    [Theory]
+    [InlineData("中文沒有要跳脫的字", -1)]
+    [InlineData("", -1)]
+    [InlineData("ab\"c", 2)]
+    [InlineData("字\u2029", 1)]
+    [InlineData("\U00020000\U0001F600 pairs pass", -1)]
+    public void JsonEncoder_FirstCharacterToEncode(string text, int expected) =>
+        Assert.Equal(expected, LiteralJsonEncoder.FindFirstToEncode(text));
+
+    /// <summary>Lone surrogates, kept out of inline data, which a test runner may not carry intact.</summary>
+    [Fact]
+    public void JsonEncoder_FirstCharacterToEncode_LoneSurrogates()
+    {
+        Assert.Equal(2, LiteralJsonEncoder.FindFirstToEncode("ab\uD800c"));
+        Assert.Equal(2, LiteralJsonEncoder.FindFirstToEncode("ab\uDC00\uD800"));
+        Assert.Equal(4, LiteralJsonEncoder.FindFirstToEncode("ab\uD840\uDC00\uD800"));
+        Assert.Equal(14, LiteralJsonEncoder.FindFirstToEncode("trailing high \uD840"));
+    }
+
+    /// <summary>The vectorised search agrees with the per-character definition on random text.</summary>
+    [Fact]
+    public void JsonEncoder_FirstCharacterToEncode_AgreesWithWillEncode()
+    {
+        var random = new Random(20261123);
+        char[] alphabet = ['a', '字', '"', '\\', '\n', '\u0001', '\u007F', '\u0085', '\u2028', '\u2029', '\uD840', '\uDC00', '\uFFFF', '\u00A0'];
+        for (var n = 0; n < 5000; n++)
+        {
+            var text = new string([.. Enumerable.Range(0, random.Next(0, 40)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+            Assert.Equal(Reference(text), LiteralJsonEncoder.FindFirstToEncode(text));
+        }
+
+        static int Reference(string text)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    i++;
+                }
+                else if (LiteralJsonEncoder.Instance.WillEncode(text[i]))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+    }
+
     [Fact]
     public void Csv_LineSeparatorsInEveryField_ReadBackAsOneRow()
     {

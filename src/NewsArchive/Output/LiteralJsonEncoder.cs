@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 
@@ -16,6 +17,10 @@ internal sealed class LiteralJsonEncoder : JavaScriptEncoder
     {
     }
 
+    /// <summary>Every character below U+D800 that <see cref="WillEncode"/> takes.</summary>
+    private static readonly SearchValues<char> Escaped = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000B\f\r\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\"\\\u007F\u0085\u2028\u2029");
+
     public override int MaxOutputCharactersPerInputCharacter => 12;
 
     /// <summary>
@@ -27,25 +32,36 @@ internal sealed class LiteralJsonEncoder : JavaScriptEncoder
         || unicodeScalar is 0x85 or 0x2028 or 0x2029
         || (unicodeScalar >= 0xD800 && unicodeScalar <= 0xDFFF) || unicodeScalar > 0x10FFFF;
 
-    public override unsafe int FindFirstCharacterToEncode(char* text, int textLength)
+    public override unsafe int FindFirstCharacterToEncode(char* text, int textLength) =>
+        FindFirstToEncode(new ReadOnlySpan<char>(text, textLength));
+
+    /// <summary>
+    /// The index of the first character <see cref="WillEncode"/> takes, or -1: one vectorised search for
+    /// the single characters and one for surrogates, where a well-formed pair is passed over.
+    /// </summary>
+    internal static int FindFirstToEncode(ReadOnlySpan<char> text)
     {
-        var span = new ReadOnlySpan<char>(text, textLength);
-        for (var i = 0; i < span.Length; i++)
+        var offset = 0;
+        while (true)
         {
-            var c = span[i];
-            if (char.IsHighSurrogate(c) && i + 1 < span.Length && char.IsLowSurrogate(span[i + 1]))
+            var rest = text[offset..];
+            var special = rest.IndexOfAny(Escaped);
+            var searchEnd = special < 0 ? rest.Length : special;
+            var surrogate = rest[..searchEnd].IndexOfAnyInRange('\uD800', '\uDFFF');
+            if (surrogate < 0)
             {
-                i++;
+                return special < 0 ? -1 : offset + special;
+            }
+
+            var at = offset + surrogate;
+            if (char.IsHighSurrogate(text[at]) && at + 1 < text.Length && char.IsLowSurrogate(text[at + 1]))
+            {
+                offset = at + 2;
                 continue;
             }
 
-            if (WillEncode(c))
-            {
-                return i;
-            }
+            return at;
         }
-
-        return -1;
     }
 
     public override int FindFirstCharacterToEncodeUtf8(ReadOnlySpan<byte> utf8Text)
