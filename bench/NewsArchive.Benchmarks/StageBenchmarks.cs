@@ -15,7 +15,7 @@ public class StageBenchmarks
     private readonly TextDecoder decoder = new();
     private readonly ParseContext context = new();
     private readonly ArrayBufferWriter<byte> buffer = new(64 * 1024);
-    private readonly RecordSerializer serializer = new(OutputFormat.JsonLines);
+    private readonly RecordEncoder serializer = RecordFormat.JsonLines.CreateEncoder();
     private byte[] bytes = [];
     private string text = string.Empty;
     private string html = string.Empty;
@@ -83,7 +83,7 @@ public class StageBenchmarks
     public int Serialize()
     {
         buffer.ResetWrittenCount();
-        serializer.Serialize(record, buffer);
+        serializer.Encode(record, buffer);
         return buffer.WrittenCount;
     }
 }

@@ -11,17 +11,17 @@ public class WriterBenchmarks
 {
     private readonly ArrayBufferWriter<byte> buffer = new(64 * 1024);
     private ArticleRecord record = null!;
-    private RecordSerializer json = null!;
-    private RecordSerializer jsonLines = null!;
-    private RecordSerializer csv = null!;
+    private RecordEncoder json = null!;
+    private RecordEncoder jsonLines = null!;
+    private RecordEncoder csv = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         record = ((ParseOutcome.Parsed)new ArchiveParser().Parse(new InputFile("000.txt", SampleFiles.Read("000")))).Record;
-        json = new RecordSerializer(OutputFormat.Json);
-        jsonLines = new RecordSerializer(OutputFormat.JsonLines);
-        csv = new RecordSerializer(OutputFormat.Csv);
+        json = RecordFormat.Json.CreateEncoder();
+        jsonLines = RecordFormat.JsonLines.CreateEncoder();
+        csv = RecordFormat.Csv.CreateEncoder();
     }
 
     [Benchmark(Description = "json")]
@@ -33,10 +33,10 @@ public class WriterBenchmarks
     [Benchmark(Description = "csv")]
     public int Csv() => Write(csv);
 
-    private int Write(RecordSerializer serializer)
+    private int Write(RecordEncoder encoder)
     {
         buffer.ResetWrittenCount();
-        serializer.Serialize(record, buffer);
+        encoder.Encode(record, buffer);
         return buffer.WrittenCount;
     }
 }

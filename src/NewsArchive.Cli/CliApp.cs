@@ -186,11 +186,11 @@ public static class CliApp
         var input = new InputOptions("No progress line and no summary line (errors are still reported).");
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Output format: json (one array), jsonl (one record per line) or csv.",
-            DefaultValueFactory = _ => "json",
-            HelpName = "json|jsonl|csv",
+            Description = "Output format: " + string.Join(", ", RecordFormat.All.Select(f => $"{f.Name} ({f.Description})")) + ".",
+            DefaultValueFactory = _ => RecordFormat.Json.Name,
+            HelpName = string.Join("|", RecordFormat.All.Select(f => f.Name)),
         };
-        format.AcceptOnlyFromAmong("json", "jsonl", "csv");
+        format.AcceptOnlyFromAmong([.. RecordFormat.All.Select(f => f.Name)]);
         var output = new Option<string?>("--output", "-o")
         {
             Description = "Write records to FILE instead of standard output ('-'): a regular file is replaced only when the run completes; a device or pipe is written directly.",
@@ -246,9 +246,9 @@ public static class CliApp
         input.AddTo(extract, format, excel, output, outputDir, keepDirs, errors, sources, since, until, dedupe, dedupeByText, strict);
         extract.Validators.Add(result =>
         {
-            if (result.GetValue(excel) && result.GetValue(format) != "csv")
+            if (result.GetValue(excel) && RecordFormat.Find(result.GetValue(format) ?? "")?.SpreadsheetVariant is null)
             {
-                result.AddError("--excel goes with --format csv.");
+                result.AddError($"--excel goes with --format {string.Join(" or ", RecordFormat.All.Where(f => f.SpreadsheetVariant is not null).Select(f => f.Name))}.");
             }
 
             if (result.GetValue(outputDir) is not null && (result.GetValue(output) is not null || result.GetValue(format) is not (null or "json")))
@@ -330,13 +330,9 @@ public static class CliApp
         bind = parseResult => new RunOptions
         {
             Input = input.Selection(parseResult),
-            Format = parseResult.GetValue(format) switch
-            {
-                "jsonl" => OutputFormat.JsonLines,
-                "csv" when parseResult.GetValue(excel) => OutputFormat.CsvSpreadsheet,
-                "csv" => OutputFormat.Csv,
-                _ => OutputFormat.Json,
-            },
+            Format = RecordFormat.Find(parseResult.GetValue(format) ?? "") is { } chosen
+                ? parseResult.GetValue(excel) ? chosen.SpreadsheetVariant ?? chosen : chosen
+                : RecordFormat.Json,
             Output = parseResult.GetValue(output),
             ErrorsFile = parseResult.GetValue(errors),
             Filter = new RecordFilter

@@ -105,7 +105,7 @@ public sealed class ExtractRunner
             System.Diagnostics.Debug.Assert(output is not null, "opened above");
 
             // With --output-dir the records go to their own files; standard output gets nothing.
-            var writer = new RecordStreamWriter(directory is null ? output.Stream : Stream.Null, options.Format);
+            var sink = options.Format.CreateSink(directory is null ? output.Stream : Stream.Null);
             var dirWritten = 0;
             var olderNotWritten = 0;
             var progress = new ProgressLine(stderr, enabled: terminal.StderrIsTerminal && !options.Quiet);
@@ -115,7 +115,9 @@ public sealed class ExtractRunner
                 _ = Task.Run(() => progress.Total = InputEnumerator.Expand(options.Input, stdin).Count(s => s.Notice is null), cancellation);
             }
 
-            RecordSerializer? hugeSerializer = null;
+            // Whole records reach the writer thread when they are huge, or always for a columnar format.
+            using var wholeEncoder = options.Format.CreateEncoder();
+            RecordEncoder? hugeJsonEncoder = null;
             var files = 0;
             var errors = 0;
             var warnings = 0;
@@ -161,9 +163,9 @@ public sealed class ExtractRunner
                         byte[]? hugeBytes = null;
                         if (result.Unserialized is { } huge)
                         {
-                            hugeSerializer ??= new RecordSerializer(OutputFormat.JsonLines);
+                            hugeJsonEncoder ??= RecordFormat.JsonLines.CreateEncoder();
                             using var buffer = new MemoryStream();
-                            hugeSerializer.Serialize(huge, buffer);
+                            hugeJsonEncoder.Encode(huge, buffer);
                             hugeBytes = buffer.ToArray();
                         }
 
@@ -186,12 +188,11 @@ public sealed class ExtractRunner
                     else if (result.Record is not null)
                     {
                         using var record = result.Record;
-                        OutputFailure.Guard(output, () => writer.Append(record.WrittenSpan));
+                        OutputFailure.Guard(output, () => sink.Append(record.WrittenSpan));
                     }
                     else if (result.Unserialized is { } huge)
                     {
-                        hugeSerializer ??= new RecordSerializer(options.Format);
-                        OutputFailure.Guard(output, () => writer.Append(huge, hugeSerializer));
+                        OutputFailure.Guard(output, () => sink.Append(huge, wholeEncoder));
                     }
                     else
                     {
@@ -200,7 +201,7 @@ public sealed class ExtractRunner
                         stderr.WriteLine($"newsarchive: {result.Path}: {result.Error}");
                         if (errorsOutput is not null)
                         {
-                            OutputFailure.Guard(errorsOutput, () => errorsOutput.Stream.Write(RecordSerializer.SerializeError(new FileError(result.Path, result.Error!))));
+                            OutputFailure.Guard(errorsOutput, () => errorsOutput.Stream.Write(FileErrorJson.Serialize(new FileError(result.Path, result.Error!))));
                         }
                     }
 
@@ -216,14 +217,14 @@ public sealed class ExtractRunner
                     stderr.WriteLine("newsarchive: no input files");
                     if (output.IsStandardOutput)
                     {
-                        OutputFailure.Guard(output, writer.Complete);
+                        OutputFailure.Guard(output, sink.Complete);
                         OutputFailure.Guard(output, output.Commit);
                     }
 
                     return ExitCodes.NoInput;
                 }
 
-                OutputFailure.Guard(output, writer.Complete);
+                OutputFailure.Guard(output, sink.Complete);
                 OutputFailure.Guard(output, output.Commit);
                 if (errorsOutput is not null)
                 {
@@ -256,7 +257,8 @@ public sealed class ExtractRunner
             }
             finally
             {
-                hugeSerializer?.Dispose();
+                hugeJsonEncoder?.Dispose();
+                (sink as IDisposable)?.Dispose();
             }
 
             progress.Clear();
@@ -279,7 +281,7 @@ public sealed class ExtractRunner
                 }
 
                 var left = leftOut.Count == 0 ? string.Empty : $" ({string.Join(", ", leftOut)})";
-                var records = directory is null ? writer.Count : dirWritten;
+                var records = directory is null ? sink.Count : dirWritten;
                 var where = directory is null ? string.Empty : $" in {directory.Root}";
                 stderr.WriteLine($"newsarchive: {files} {Plural(files, "file")}, {records} {Plural(records, "record")}{where}{left}, {errors} {Plural(errors, "error")}, {warnings} {Plural(warnings, "warning")}");
             }
@@ -319,7 +321,8 @@ public sealed class ExtractRunner
     {
         var reader = new InputParser(stdin, options.MaxFileSize, options.Verbose);
         // A record's own file holds the record alone, one JSON object and a newline.
-        var serializer = new RecordSerializer(directory is null ? options.Format : OutputFormat.JsonLines);
+        var format = directory is null ? options.Format : RecordFormat.JsonLines;
+        var encoder = format.EncodesEachRecord ? format.CreateEncoder() : null;
         return item =>
         {
             var (source, index) = item;
@@ -360,7 +363,7 @@ public sealed class ExtractRunner
                     }
                 }
 
-                if (RecordSerializer.ShouldStream(record))
+                if (encoder is null || RecordEncoder.ShouldStream(record))
                 {
                     return new ItemResult(source.DisplayPath, null, null, record.Warnings.Length)
                     {
@@ -371,7 +374,7 @@ public sealed class ExtractRunner
                 }
 
                 var buffer = new PooledBufferWriter();
-                serializer.Serialize(record, buffer);
+                encoder.Encode(record, buffer);
                 return new ItemResult(source.DisplayPath, buffer, null, record.Warnings.Length)
                 {
                     Target = directory?.TargetFor(record.Id, source),

@@ -7,7 +7,7 @@ public sealed record RunOptions
 {
     public required InputSelection Input { get; init; }
 
-    public OutputFormat Format { get; init; } = OutputFormat.Json;
+    public RecordFormat Format { get; init; } = RecordFormat.Json;
 
     /// <summary>Which parsed records are written (<c>--source</c>, <c>--since</c>, <c>--until</c>).</summary>
     public RecordFilter Filter { get; init; } = RecordFilter.None;

@@ -85,9 +85,9 @@ public sealed class ExtractCommandTests
         var reference = new[] { "a.txt", "b.txt", "c.txt" }
             .Select(name => ((ParseOutcome.Parsed)new ArchiveParser().Parse(new InputFile(Path.Combine(directory, name), File.ReadAllBytes(Path.Combine(directory, name))))).Record)
             .ToArray();
-        Assert.True(Output.RecordSerializer.ShouldStream(reference[1]));
+        Assert.True(Output.RecordEncoder.ShouldStream(reference[1]));
         using var expected = new MemoryStream();
-        using (var writer = new Output.RecordWriter(expected, Enum.Parse<Output.OutputFormat>(format == "jsonl" ? "JsonLines" : format, ignoreCase: true)))
+        using (var writer = new Output.RecordWriter(expected, Output.RecordFormat.Find(format)!))
         {
             foreach (var record in reference)
             {

@@ -51,7 +51,7 @@ public sealed class UsageTests
         var root = CliApp.BuildCommand(TextWriter.Null, out _, out var bind, out _, out _);
         var options = bind(root.Parse(["extract", "a", "b"]));
         Assert.Equal<string>(["a", "b"], options.Input.Paths);
-        Assert.Equal(NewsArchive.Output.OutputFormat.Json, options.Format);
+        Assert.Equal(NewsArchive.Output.RecordFormat.Json, options.Format);
         Assert.Null(options.Output);
         Assert.Equal(Environment.ProcessorCount, options.Jobs);
         Assert.Equal(32L * 1024 * 1024, options.MaxFileSize);

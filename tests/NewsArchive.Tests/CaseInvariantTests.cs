@@ -63,19 +63,19 @@ public sealed partial class CaseInvariantTests
     {
         var record = GoldenCase.Get(name).ParseRecord();
 
-        using var json = JsonDocument.Parse(Write(record, OutputFormat.Json));
+        using var json = JsonDocument.Parse(Write(record, RecordFormat.Json));
         var fromArray = json.RootElement.EnumerateArray().Single();
         Assert.Equal(record.Id, fromArray.GetProperty("id").GetString());
         Assert.Equal(record.Paragraphs.Length, fromArray.GetProperty("paragraphs").GetArrayLength());
 
-        var lines = Write(record, OutputFormat.JsonLines).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = Write(record, RecordFormat.JsonLines).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         using var line = JsonDocument.Parse(Assert.Single(lines));
         Assert.Equal(record.Text, line.RootElement.GetProperty("text").GetString());
 
-        var csvBytes = System.Text.Encoding.UTF8.GetBytes(Write(record, OutputFormat.Csv));
+        var csvBytes = System.Text.Encoding.UTF8.GetBytes(Write(record, RecordFormat.Csv));
         using var reader = CsvReader.Create(csvBytes, CsvReaderOptions.Default);
         Assert.True(reader.Read());
-        Assert.Equal(RecordSerializer.CsvColumns, reader.Headers);
+        Assert.Equal(CsvFormat.Columns, reader.Headers);
         Assert.Equal(record.Id, reader.GetString("id"));
         Assert.Equal(record.Text, reader.GetString("text"));
         Assert.Equal(record.Paragraphs.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), reader.GetString("paragraph_count"));
@@ -83,7 +83,7 @@ public sealed partial class CaseInvariantTests
         Assert.False(reader.Read());
     }
 
-    internal static string Write(ArticleRecord record, OutputFormat format)
+    internal static string Write(ArticleRecord record, RecordFormat format)
     {
         using var stream = new MemoryStream();
         using (var writer = new RecordWriter(stream, format))

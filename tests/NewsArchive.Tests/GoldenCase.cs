@@ -56,9 +56,9 @@ public sealed class GoldenCase
     /// <summary>A record as canonical indented JSON: the writer's own serialization, re-indented.</summary>
     public static string Canonical(ArticleRecord record)
     {
-        using var serializer = new RecordSerializer(OutputFormat.JsonLines);
+        using var serializer = RecordFormat.JsonLines.CreateEncoder();
         var buffer = new ArrayBufferWriter<byte>();
-        serializer.Serialize(record, buffer);
+        serializer.Encode(record, buffer);
         return Canonical(JsonNode.Parse(buffer.WrittenSpan)!);
     }
 

@@ -20,7 +20,7 @@ public sealed class OutputContractTests
     public void JsonLines_LineSeparatorsInEveryField_OneLinePerRecordForASplitlinesReader()
     {
         var record = RecordWithBreakers();
-        var jsonl = CaseInvariantTests.Write(record, OutputFormat.JsonLines) + CaseInvariantTests.Write(record, OutputFormat.JsonLines);
+        var jsonl = CaseInvariantTests.Write(record, RecordFormat.JsonLines) + CaseInvariantTests.Write(record, RecordFormat.JsonLines);
         var lines = SplitLines(jsonl);
         Assert.Equal(2, lines.Count);
         foreach (var line in lines)
@@ -39,7 +39,7 @@ public sealed class OutputContractTests
     [Fact]
     public void Json_LineSeparators_AreEscaped()
     {
-        var json = CaseInvariantTests.Write(RecordWithBreakers(), OutputFormat.Json);
+        var json = CaseInvariantTests.Write(RecordWithBreakers(), RecordFormat.Json);
         Assert.Contains("\\u2028", json, StringComparison.Ordinal);
         Assert.Contains("\\u2029", json, StringComparison.Ordinal);
         Assert.Contains("\\u0085", json, StringComparison.Ordinal);
@@ -99,7 +99,7 @@ public sealed class OutputContractTests
     public void Csv_LineSeparatorsInEveryField_ReadBackAsOneRow()
     {
         var record = RecordWithBreakers();
-        var bytes = Encoding.UTF8.GetBytes(CaseInvariantTests.Write(record, OutputFormat.Csv));
+        var bytes = Encoding.UTF8.GetBytes(CaseInvariantTests.Write(record, RecordFormat.Csv));
         using var reader = CsvReader.Create(bytes, CsvReaderOptions.Default);
         Assert.True(reader.Read());
         Assert.Equal(record.Title, reader.GetString("title"));
@@ -108,44 +108,46 @@ public sealed class OutputContractTests
     }
 
     [Theory]
-    [InlineData(OutputFormat.Json)]
-    [InlineData(OutputFormat.JsonLines)]
-    [InlineData(OutputFormat.Csv)]
-    [InlineData(OutputFormat.CsvSpreadsheet)]
-    public void HugeRecord_WrittenStraightToTheOutput_SameBytesAsThroughABuffer(OutputFormat format)
+    [InlineData("json", false)]
+    [InlineData("jsonl", false)]
+    [InlineData("csv", false)]
+    [InlineData("csv", true)]
+    public void HugeRecord_WrittenStraightToTheOutput_SameBytesAsThroughABuffer(string name, bool excel)
     {
+        var format = RecordFormat.Find(name)!;
+        format = excel ? format.SpreadsheetVariant! : format;
         var small = RecordWithBreakers();
         var paragraphs = Enumerable.Range(0, 3000)
             .Select(i => $"第{i}段\u2028「引號」\"quote\" \\ \t \U0001F600 {new string('字', 100)}")
             .ToImmutableArray();
         var huge = small with { Id = "x:2", Paragraphs = paragraphs, Text = string.Join('\n', paragraphs) };
-        Assert.True(RecordSerializer.ShouldStream(huge));
-        Assert.False(RecordSerializer.ShouldStream(small));
+        Assert.True(RecordEncoder.ShouldStream(huge));
+        Assert.False(RecordEncoder.ShouldStream(small));
 
-        using var serializer = new RecordSerializer(format);
+        using var encoder = format.CreateEncoder();
         using var buffered = new MemoryStream();
-        var throughBuffers = new RecordStreamWriter(buffered, format);
+        var throughBuffers = format.CreateSink(buffered);
         using var straight = new MemoryStream();
-        var throughStream = new RecordStreamWriter(straight, format);
+        var throughStream = format.CreateSink(straight);
         foreach (var record in new[] { small, huge, small, huge })
         {
             var buffer = new ArrayBufferWriter<byte>();
-            serializer.Serialize(record, buffer);
+            encoder.Encode(record, buffer);
             throughBuffers.Append(buffer.WrittenSpan);
-            throughStream.Append(record, serializer);
+            throughStream.Append(record, encoder);
         }
 
         throughBuffers.Complete();
         throughStream.Complete();
         Assert.Equal(buffered.ToArray(), straight.ToArray());
         // (A spreadsheet's cells hold 32,767 characters: there the text is cut, and says so.)
-        Assert.True(format == OutputFormat.CsvSpreadsheet || straight.Length > 4 * huge.Text.Length, "the huge records are in the output");
+        Assert.True(excel || straight.Length > 4 * huge.Text.Length, "the huge records are in the output");
     }
 
     [Fact]
     public void SpreadsheetCsv_HasAByteOrderMarkNoLiveFormulaAndCellsWithinTheLimit()
     {
-        var paragraphs = ImmutableArray.Create("=HYPERLINK(\"https://example.com\",\"點我\")", "-2+3", new string('長', RecordSerializer.MaxSpreadsheetCellChars));
+        var paragraphs = ImmutableArray.Create("=HYPERLINK(\"https://example.com\",\"點我\")", "-2+3", new string('長', CsvFormat.MaxSpreadsheetCellChars));
         var record = RecordWithBreakers() with
         {
             Title = "=cmd|' /C calc'!A0",
@@ -155,7 +157,7 @@ public sealed class OutputContractTests
             Warnings = [],
         };
         using var output = new MemoryStream();
-        using (var writer = new RecordWriter(output, OutputFormat.CsvSpreadsheet))
+        using (var writer = new RecordWriter(output, RecordFormat.CsvSpreadsheet))
         {
             writer.Write(record);
             writer.Complete();
@@ -170,13 +172,13 @@ public sealed class OutputContractTests
         Assert.Equal("'@王小明; +李大華", reader.GetString("authors"));
         var text = reader.GetString("text");
         Assert.StartsWith("'=HYPERLINK(", text, StringComparison.Ordinal);
-        Assert.Equal(RecordSerializer.MaxSpreadsheetCellChars, text.Length);
+        Assert.Equal(CsvFormat.MaxSpreadsheetCellChars, text.Length);
         Assert.Equal("text cut at the spreadsheet cell limit of 32767 characters", reader.GetString("warnings"));
-        foreach (var column in RecordSerializer.CsvColumns)
+        foreach (var column in CsvFormat.Columns)
         {
             var cell = reader.GetString(column);
             Assert.False(cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r', $"{column} starts a formula: {cell[..Math.Min(20, cell.Length)]}");
-            Assert.True(cell.Length <= RecordSerializer.MaxSpreadsheetCellChars, column);
+            Assert.True(cell.Length <= CsvFormat.MaxSpreadsheetCellChars, column);
         }
 
         Assert.False(reader.Read());
@@ -187,7 +189,7 @@ public sealed class OutputContractTests
     {
         var record = RecordWithBreakers() with { Title = "=1+1" };
         using var output = new MemoryStream();
-        using (var writer = new RecordWriter(output, OutputFormat.Csv))
+        using (var writer = new RecordWriter(output, RecordFormat.Csv))
         {
             writer.Write(record);
             writer.Complete();

@@ -48,9 +48,9 @@ public sealed class RecordSchemaTests
 
     private static string Serialize(ArticleRecord record)
     {
-        using var serializer = new RecordSerializer(OutputFormat.JsonLines);
+        using var serializer = RecordFormat.JsonLines.CreateEncoder();
         var buffer = new ArrayBufferWriter<byte>();
-        serializer.Serialize(record, buffer);
+        serializer.Encode(record, buffer);
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan).TrimEnd('\n');
     }
 }

@@ -3,35 +3,45 @@ using NewsArchive.Records;
 
 namespace NewsArchive.Output;
 
-/// <summary>Writes whole records to a stream in one format: a serializer and a stream writer together.</summary>
+/// <summary>
+/// Writes whole records to a stream in one format, on one thread: the format's encoder and sink
+/// together. The command does the same with an encoder per worker.
+/// </summary>
 public sealed class RecordWriter : IDisposable
 {
-    private readonly RecordSerializer serializer;
-    private readonly RecordStreamWriter streamWriter;
+    private readonly RecordFormat format;
+    private readonly RecordEncoder encoder;
+    private readonly RecordSink sink;
     private readonly ArrayBufferWriter<byte> buffer = new(16 * 1024);
 
-    public RecordWriter(Stream output, OutputFormat format)
+    public RecordWriter(Stream output, RecordFormat format)
     {
-        serializer = new RecordSerializer(format);
-        streamWriter = new RecordStreamWriter(output, format);
+        this.format = format;
+        encoder = format.CreateEncoder();
+        sink = format.CreateSink(output);
     }
 
-    public int Count => streamWriter.Count;
+    public int Count => sink.Count;
 
     public void Write(ArticleRecord record)
     {
-        if (RecordSerializer.ShouldStream(record))
+        if (!format.EncodesEachRecord || RecordEncoder.ShouldStream(record))
         {
-            streamWriter.Append(record, serializer);
+            sink.Append(record, encoder);
             return;
         }
 
         buffer.ResetWrittenCount();
-        serializer.Serialize(record, buffer);
-        streamWriter.Append(buffer.WrittenSpan);
+        encoder.Encode(record, buffer);
+        sink.Append(buffer.WrittenSpan);
     }
 
-    public void Complete() => streamWriter.Complete();
+    /// <summary>Writes what closes the output; an empty run still gives valid output (<c>[]</c>, the CSV header, an empty Parquet file).</summary>
+    public void Complete() => sink.Complete();
 
-    public void Dispose() => serializer.Dispose();
+    public void Dispose()
+    {
+        encoder.Dispose();
+        (sink as IDisposable)?.Dispose();
+    }
 }

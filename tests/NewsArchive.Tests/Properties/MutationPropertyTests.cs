@@ -128,7 +128,7 @@ public sealed class MutationPropertyTests(ITestOutputHelper output)
     /// </summary>
     private static void ReadsBack(ArticleRecord record)
     {
-        var jsonl = CaseInvariantTests.Write(record, Output.OutputFormat.JsonLines);
+        var jsonl = CaseInvariantTests.Write(record, Output.RecordFormat.JsonLines);
         Assert.EndsWith("\n", jsonl, StringComparison.Ordinal);
         var line = Assert.Single(OutputContractTests.SplitLines(jsonl));
         using (var json = JsonDocument.Parse(line))
@@ -142,7 +142,7 @@ public sealed class MutationPropertyTests(ITestOutputHelper output)
             Assert.Equal<string?>(record.Warnings, [.. root.GetProperty("warnings").EnumerateArray().Select(p => p.GetString())]);
         }
 
-        var csv = Encoding.UTF8.GetBytes(CaseInvariantTests.Write(record, Output.OutputFormat.Csv));
+        var csv = Encoding.UTF8.GetBytes(CaseInvariantTests.Write(record, Output.RecordFormat.Csv));
         using var reader = CsvReader.Create(csv, CsvReaderOptions.Default);
         Assert.True(reader.Read(), "the CSV has no row");
         Assert.Equal(record.Title, reader.GetString("title"));
