@@ -242,7 +242,7 @@ public static class CliApp
             Description = "Treat parse warnings as errors: a record with warnings is not written.",
         };
 
-        extract = new Command("extract", "Turn news archive files into article records (JSON, JSON Lines or CSV).");
+        extract = new Command("extract", "Turn news archive files into article records (JSON, JSON Lines, CSV or Parquet).");
         input.AddTo(extract, format, excel, output, outputDir, keepDirs, errors, sources, since, until, dedupe, dedupeByText, strict);
         extract.Validators.Add(result =>
         {

@@ -79,6 +79,12 @@ public sealed class ExtractRunner
             return ExitCodes.Usage;
         }
 
+        if (options.Format.IsBinary && directory is null && options.Output is null or InputSource.StdinPath && terminal.StdoutIsTerminal)
+        {
+            stderr.WriteLine($"newsarchive: --format {options.Format.Name} is binary and standard output is a terminal; give --output FILE or redirect it");
+            return ExitCodes.Usage;
+        }
+
         if (options.ErrorsFile is not null && OutputTarget.SameTarget(options.Output ?? InputSource.StdinPath, options.ErrorsFile))
         {
             stderr.WriteLine($"newsarchive: --output and --errors name the same target ({options.ErrorsFile}); one would overwrite the other");

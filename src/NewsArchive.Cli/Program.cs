@@ -19,7 +19,7 @@ public static class Program
         // `newsarchive ... | head` would parse the whole archive for nobody, and a full disk would
         // look like success. Not a FileStream either: see StandardOutputStream.
         using var stdout = new StandardOutputStream();
-        var code = CliApp.Run(args, stdin, stdout, Console.Error, new TerminalInfo(Console.IsErrorRedirected), interrupted.Token);
+        var code = CliApp.Run(args, stdin, stdout, Console.Error, new TerminalInfo(Console.IsErrorRedirected, Console.IsOutputRedirected), interrupted.Token);
         return code == ExitCodes.Interrupted && signal == 15 ? ExitCodes.Terminated : code;
 
         void Stop(PosixSignalContext context)

@@ -17,6 +17,9 @@ public readonly record struct Shard(int Index, int Count)
 
     public static Shard All => new(1, 1);
 
+    /// <summary>As <c>--shard</c> takes it: <c>K/N</c>.</summary>
+    public override string ToString() => $"{Index}/{Count}";
+
     public bool Contains(string relativePath) => Count == 1 || Of(relativePath, Count) == Index;
 
     /// <summary>The part (1 to <paramref name="count"/>) a relative path falls in.</summary>

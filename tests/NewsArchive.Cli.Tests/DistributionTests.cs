@@ -61,7 +61,7 @@ public sealed class DistributionTests
             }
         }
 
-        Assert.Contains("\\fB\\-f\\fR, \\fB\\-\\-format\\fR \\fIjson|jsonl|csv\\fR", page, StringComparison.Ordinal);
+        Assert.Contains("\\fB\\-f\\fR, \\fB\\-\\-format\\fR \\fIjson|jsonl|csv|parquet\\fR", page, StringComparison.Ordinal);
         Assert.Contains("Default: json.", page, StringComparison.Ordinal);
     }
 
@@ -87,7 +87,7 @@ public sealed class DistributionTests
     [Theory]
     [InlineData("newsarchive ex", "extract")]
     [InlineData("newsarchive extract --form", "--format")]
-    [InlineData("newsarchive extract --format ", "csv\njson\njsonl")]
+    [InlineData("newsarchive extract --format ", "csv\njson\njsonl\nparquet")]
     [InlineData("newsarchive audit --format t", "table")]
     [InlineData("newsarchive completion ", "--help\n-?\n-h\n/?\n/h\nbash\nzsh")]
     public void SuggestDirective_CompletesCommandsOptionsAndValues(string line, string expected)

@@ -25,8 +25,11 @@ public abstract class RecordFormat
     /// </summary>
     public static readonly RecordFormat CsvSpreadsheet = new CsvFormat(spreadsheet: true);
 
+    /// <summary>Apache Parquet with real types: a timestamp, lists, structs; written in row groups.</summary>
+    public static readonly RecordFormat Parquet = new ParquetFormat();
+
     /// <summary>The formats <c>--format</c> offers, in the order its help lists them.</summary>
-    public static IReadOnlyList<RecordFormat> All { get; } = [Json, JsonLines, Csv];
+    public static IReadOnlyList<RecordFormat> All { get; } = [Json, JsonLines, Csv, Parquet];
 
     /// <summary>The name <c>--format</c> takes.</summary>
     public abstract string Name { get; }

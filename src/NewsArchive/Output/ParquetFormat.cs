@@ -1,0 +1,406 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using NewsArchive.Records;
+using Parquet;
+using Parquet.Schema;
+
+namespace NewsArchive.Output;
+
+/// <summary>
+/// Apache Parquet with the record's real types: <c>published</c> as a UTC timestamp, with the offset
+/// the source wrote and the calendar date in that offset in columns of their own; lists as lists,
+/// <c>dateline</c> as a struct, <c>related</c> and <c>images</c> as lists of structs, and
+/// <c>front_matter</c> as JSON text. Records are gathered into row groups of a bounded size, so memory
+/// stays flat however many there are. Every definition level is written explicitly, so an empty list
+/// reads back as empty and never as a list holding one null.
+/// </summary>
+internal sealed class ParquetFormat : RecordFormat
+{
+    /// <summary>A row group holds at most this many records...</summary>
+    public const int MaxRowGroupRows = 5_000;
+
+    /// <summary>...and at most about this many characters of text and paragraphs.</summary>
+    public const long MaxRowGroupChars = 4L * 1024 * 1024;
+
+    private static readonly DataField<string> Id = new("id", false);
+    private static readonly DataField<string> Source = new("source", false);
+    private static readonly DataField<string> Format = new("format", false);
+    private static readonly DataField<string> Path = new("path", false);
+    private static readonly DataField<string> Url = new("url", true);
+    private static readonly DataField<string> Title = new("title", false);
+    /// <summary>
+    /// Milliseconds, not microseconds: Parquet.Net 6.1 writes a microsecond column's min/max statistics
+    /// in milliseconds, and readers that prune by statistics (DuckDB) then drop rows a filter keeps.
+    /// </summary>
+    private static readonly DateTimeDataField Published = new("published", DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Millis, isNullable: true);
+    private static readonly DataField<int?> PublishedOffset = new("published_offset_minutes", true);
+    private static readonly DataField<DateOnly?> PublishedDate = new("published_date", true);
+    private static readonly DataField<string> Agency = new("agency", true);
+    private static readonly DataField<string> DatelineLocation = new("location", true);
+    private static readonly DataField<int?> DatelineDay = new("day", true);
+    private static readonly DataField<string> DatelineKind = new("kind", true);
+    private static readonly StructField Dateline = new("dateline", DatelineLocation, DatelineDay, DatelineKind);
+    private static readonly ListField Authors = StringList("authors");
+    private static readonly ListField Editors = StringList("editors");
+    private static readonly ListField Translators = StringList("translators");
+    private static readonly ListField Paragraphs = StringList("paragraphs");
+    private static readonly DataField<string> Text = new("text", false);
+    private static readonly ListField Tags = StringList("tags");
+    private static readonly DataField<string> RelatedTitle = new("title", false);
+    private static readonly DataField<string> RelatedUrl = new("url", true);
+    private static readonly ListField Related = new("related", new StructField("element", RelatedTitle, RelatedUrl));
+    private static readonly DataField<string> ImageUrl = new("url", true);
+    private static readonly DataField<string> ImageCaption = new("caption", true);
+    private static readonly ListField Images = new("images", new StructField("element", ImageUrl, ImageCaption));
+    private static readonly DataField<string> FrontMatter = new("front_matter", true);
+    private static readonly ListField Warnings = StringList("warnings");
+
+    /// <summary>The columns, in the record's order; the three <c>published</c> columns where it has one.</summary>
+    internal static readonly ParquetSchema Schema = new(
+        Id, Source, Format, Path, Url, Title, Published, PublishedOffset, PublishedDate, Agency, Dateline,
+        Authors, Editors, Translators, Paragraphs, Text, Tags, Related, Images, FrontMatter, Warnings);
+
+    public override string Name => "parquet";
+
+    public override string Description => "Apache Parquet, typed columns";
+
+    public override bool IsBinary => true;
+
+    public override bool EncodesEachRecord => false;
+
+    public override RecordEncoder CreateEncoder() => new NoEncoder();
+
+    public override RecordSink CreateSink(Stream output) => new Sink(output);
+
+    /// <summary>
+    /// <c>published</c> as typed values: a timestamp with an offset gives its UTC instant, the offset in
+    /// minutes and the date in that offset; a date alone gives the date only. False for anything else.
+    /// </summary>
+    internal static bool TryReadPublished(string? published, out DateTime? utc, out int? offsetMinutes, out DateOnly? date)
+    {
+        utc = null;
+        offsetMinutes = null;
+        date = null;
+        if (published is null)
+        {
+            return true;
+        }
+
+        if (published.Length == 10 && DateOnly.TryParseExact(published, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            date = day;
+            return true;
+        }
+
+        var hasOffset = published.EndsWith('Z') || (published.Length > 6 && published[^6] is '+' or '-' && published[^3] == ':');
+        if (!hasOffset || !DateTimeOffset.TryParse(published, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            return false;
+        }
+
+        utc = time.UtcDateTime;
+        offsetMinutes = (int)time.Offset.TotalMinutes;
+        date = DateOnly.FromDateTime(time.DateTime);
+        return true;
+    }
+
+    private static ListField StringList(string name) => new(name, new DataField<string>("element", false));
+
+    /// <summary>Parquet is columnar: its sink takes whole records, so there is nothing to encode one by one.</summary>
+    private sealed class NoEncoder : RecordEncoder
+    {
+        public override void Encode(ArticleRecord record, IBufferWriter<byte> output) =>
+            throw new NotSupportedException("Parquet records are written by the sink, a row group at a time");
+
+        public override void Encode(ArticleRecord record, Stream output) =>
+            throw new NotSupportedException("Parquet records are written by the sink, a row group at a time");
+    }
+
+    private sealed class Sink(Stream output) : RecordSink, IDisposable
+    {
+        private readonly List<ArticleRecord> rows = [];
+        private long rowChars;
+        private ParquetWriter? writer;
+        private bool completed;
+
+        public override void Append(ReadOnlySpan<byte> encodedRecord) =>
+            throw new NotSupportedException("Parquet takes whole records");
+
+        public override void Append(ArticleRecord record, RecordEncoder encoder)
+        {
+            ObjectDisposedException.ThrowIf(completed, this);
+            rows.Add(record);
+            rowChars += record.Text.Length * 2L;
+            Count++;
+            if (rows.Count >= MaxRowGroupRows || rowChars >= MaxRowGroupChars)
+            {
+                WriteRowGroup();
+            }
+        }
+
+        public override void Complete()
+        {
+            if (completed)
+            {
+                return;
+            }
+
+            if (rows.Count > 0)
+            {
+                WriteRowGroup();
+            }
+
+            // An empty run still gives a file with the schema and no row groups.
+            Writer().DisposeAsync().AsTask().GetAwaiter().GetResult();
+            writer = null;
+            output.Flush();
+            completed = true;
+        }
+
+        /// <summary>Lets go of a writer that was never completed (a run that failed); its file is not used.</summary>
+        public void Dispose()
+        {
+            if (writer is not null)
+            {
+                try
+                {
+                    writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                }
+                catch (IOException)
+                {
+                    // The output already failed; the failure was reported where it happened.
+                }
+
+                writer = null;
+            }
+        }
+
+        private ParquetWriter Writer() =>
+            writer ??= ParquetWriter.CreateAsync(Schema, output, new ParquetOptions { CompressionMethod = CompressionMethod.Snappy }).GetAwaiter().GetResult();
+
+        private void WriteRowGroup()
+        {
+            using (var group = Writer().CreateRowGroup())
+            {
+                new RowGroupColumns(group, rows).WriteAll();
+                group.CompleteValidate();
+            }
+
+            rows.Clear();
+            rowChars = 0;
+        }
+    }
+
+    /// <summary>One row group's columns, each with its definition and repetition levels.</summary>
+    private sealed class RowGroupColumns(ParquetRowGroupWriter group, List<ArticleRecord> rows)
+    {
+        private readonly List<int> definitions = new(rows.Count);
+        private readonly List<int> repetitions = new(rows.Count);
+
+        public void WriteAll()
+        {
+            var published = new (DateTime? Utc, int? Offset, DateOnly? Date)[rows.Count];
+            var warnings = new ImmutableArray<string>[rows.Count];
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var record = rows[i];
+                warnings[i] = record.Warnings;
+                if (TryReadPublished(record.Published, out var utc, out var offset, out var date))
+                {
+                    published[i] = (utc, offset, date);
+                }
+                else
+                {
+                    // Not lost: the row says so, and the JSON outputs keep the text as it was.
+                    warnings[i] = record.Warnings.Add($"published \"{record.Published}\" is not an ISO 8601 date or timestamp with an offset; the published columns are empty");
+                }
+            }
+
+            Required(Id, r => r.Id);
+            Required(Source, r => r.Source);
+            Required(Format, r => r.Format);
+            Required(Path, r => r.Path);
+            Optional(Url, parentLevel: 0, r => (true, r.Url));
+            Required(Title, r => r.Title);
+            Scalars(Published, published, p => p.Utc);
+            Scalars(PublishedOffset, published, p => p.Offset);
+            Scalars(PublishedDate, published, p => p.Date);
+            Optional(Agency, parentLevel: 0, r => (true, r.Agency));
+            Optional(DatelineLocation, Dateline.MaxDefinitionLevel, r => (r.Dateline is not null, r.Dateline?.Location));
+            DatelineDays();
+            Optional(DatelineKind, Dateline.MaxDefinitionLevel, r => (r.Dateline is not null, r.Dateline?.Kind));
+            Strings(Authors, r => r.Authors);
+            Strings(Editors, r => r.Editors);
+            Strings(Translators, r => r.Translators);
+            Strings(Paragraphs, r => r.Paragraphs);
+            Required(Text, r => r.Text);
+            Strings(Tags, r => r.Tags);
+            StructLeaves(Related, RelatedTitle, r => r.Related, link => link.Title);
+            StructLeaves(Related, RelatedUrl, r => r.Related, link => link.Url);
+            StructLeaves(Images, ImageUrl, r => r.Images, image => image.Url);
+            StructLeaves(Images, ImageCaption, r => r.Images, image => image.Caption);
+            Optional(FrontMatter, parentLevel: 0, r => (true, r.FrontMatter is { } frontMatter ? FrontMatterJson(frontMatter) : null));
+            var index = 0;
+            Strings(Warnings, _ => warnings[index++]);
+        }
+
+        private void Required(DataField<string> field, Func<ArticleRecord, string> value)
+        {
+            var values = new ReadOnlyMemory<char>[rows.Count];
+            for (var i = 0; i < rows.Count; i++)
+            {
+                values[i] = value(rows[i]).AsMemory();
+            }
+
+            // Written through the library's own path for plain string columns, which counts the rows.
+            group.WriteAsync(field, new ReadOnlyMemory<ReadOnlyMemory<char>>(values), null, null, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        /// <summary>A nullable string whose parent group (a struct, or the row at level 0) may itself be absent.</summary>
+        private void Optional(DataField<string> field, int parentLevel, Func<ArticleRecord, (bool ParentPresent, string? Value)> value)
+        {
+            var values = new List<ReadOnlyMemory<char>>(rows.Count);
+            definitions.Clear();
+            foreach (var record in rows)
+            {
+                var (present, text) = value(record);
+                if (text is not null)
+                {
+                    values.Add(text.AsMemory());
+                    definitions.Add(field.MaxDefinitionLevel);
+                }
+                else
+                {
+                    definitions.Add(present ? parentLevel : parentLevel - 1);
+                }
+            }
+
+            Write(field, values.ToArray(), withDefinitions: true, withRepetitions: false);
+        }
+
+        private void DatelineDays()
+        {
+            var values = new List<int>(rows.Count);
+            definitions.Clear();
+            foreach (var record in rows)
+            {
+                if (record.Dateline?.Day is { } day)
+                {
+                    values.Add(day);
+                    definitions.Add(DatelineDay.MaxDefinitionLevel);
+                }
+                else
+                {
+                    definitions.Add(record.Dateline is null ? Dateline.MaxDefinitionLevel - 1 : Dateline.MaxDefinitionLevel);
+                }
+            }
+
+            Write(DatelineDay, values.ToArray(), withDefinitions: true, withRepetitions: false);
+        }
+
+        private void Scalars<T>(DataField field, (DateTime? Utc, int? Offset, DateOnly? Date)[] published, Func<(DateTime? Utc, int? Offset, DateOnly? Date), T?> value)
+            where T : struct
+        {
+            var values = new List<T>(rows.Count);
+            definitions.Clear();
+            foreach (var item in published)
+            {
+                if (value(item) is { } present)
+                {
+                    values.Add(present);
+                    definitions.Add(field.MaxDefinitionLevel);
+                }
+                else
+                {
+                    definitions.Add(0);
+                }
+            }
+
+            Write(field, values.ToArray(), withDefinitions: true, withRepetitions: false);
+        }
+
+        /// <summary>A list of strings: an empty list is the list's level less one, never a null element.</summary>
+        private void Strings(ListField list, Func<ArticleRecord, ImmutableArray<string>> items)
+        {
+            var element = (DataField)list.Item;
+            var values = new List<ReadOnlyMemory<char>>(rows.Count);
+            definitions.Clear();
+            repetitions.Clear();
+            foreach (var record in rows)
+            {
+                var entries = items(record);
+                if (entries.IsEmpty)
+                {
+                    definitions.Add(list.MaxDefinitionLevel - 1);
+                    repetitions.Add(0);
+                    continue;
+                }
+
+                for (var i = 0; i < entries.Length; i++)
+                {
+                    values.Add(entries[i].AsMemory());
+                    definitions.Add(element.MaxDefinitionLevel);
+                    repetitions.Add(i == 0 ? 0 : element.MaxRepetitionLevel);
+                }
+            }
+
+            Write(element, values.ToArray(), withDefinitions: true, withRepetitions: true);
+        }
+
+        /// <summary>One field of a list of structs; the struct is always present, the field may be null.</summary>
+        private void StructLeaves<TItem>(ListField list, DataField<string> leaf, Func<ArticleRecord, ImmutableArray<TItem>> items, Func<TItem, string?> value)
+        {
+            var item = (StructField)list.Item;
+            var values = new List<ReadOnlyMemory<char>>(rows.Count);
+            definitions.Clear();
+            repetitions.Clear();
+            foreach (var record in rows)
+            {
+                var entries = items(record);
+                if (entries.IsEmpty)
+                {
+                    definitions.Add(list.MaxDefinitionLevel - 1);
+                    repetitions.Add(0);
+                    continue;
+                }
+
+                for (var i = 0; i < entries.Length; i++)
+                {
+                    repetitions.Add(i == 0 ? 0 : leaf.MaxRepetitionLevel);
+                    if (value(entries[i]) is { } text)
+                    {
+                        values.Add(text.AsMemory());
+                        definitions.Add(leaf.MaxDefinitionLevel);
+                    }
+                    else
+                    {
+                        definitions.Add(item.MaxDefinitionLevel);
+                    }
+                }
+            }
+
+            Write(leaf, values.ToArray(), withDefinitions: true, withRepetitions: true);
+        }
+
+        private void Write<T>(DataField field, T[] values, bool withDefinitions, bool withRepetitions)
+            where T : struct
+        {
+            ReadOnlyMemory<int>? definitionLevels = withDefinitions ? definitions.ToArray() : null;
+            ReadOnlyMemory<int>? repetitionLevels = withRepetitions ? repetitions.ToArray() : null;
+            group.WriteAllPartsAsync(field, new ReadOnlyMemory<T>(values), definitionLevels, repetitionLevels, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        private static string FrontMatterJson(Records.FrontMatter frontMatter)
+        {
+            var buffer = new ArrayBufferWriter<byte>(256);
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = LiteralJsonEncoder.Instance, SkipValidation = true }))
+            {
+                FrontMatterJsonWriter.WriteEntries(writer, frontMatter.Entries);
+            }
+
+            return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+    }
+}

@@ -1,0 +1,335 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using DuckDB.NET.Data;
+using NewsArchive.Output;
+using NewsArchive.Records;
+using Parquet;
+
+namespace NewsArchive.Tests;
+
+/// <summary>
+/// <c>--format parquet</c> read back the way its users read it: DuckDB gives every column its type and
+/// the same values as JSON Lines, record by record; Parquet.Net sees empty lists as empty.
+/// </summary>
+public sealed class ParquetFormatTests
+{
+    [Fact]
+    public void EveryCaseAndEdgeRecord_ReadByDuckDb_MatchesJsonLines()
+    {
+        var records = GoldenCase.RecordNames.Select(n => GoldenCase.Get((string)n[0]).ParseRecord()).Concat(EdgeRecords()).ToList();
+        using var file = new TempFile();
+        Write(file.Path, records, RecordFormat.Parquet);
+        var jsonLines = Write(records, RecordFormat.JsonLines).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+
+        var rows = DuckDbRows(file.Path);
+        Assert.Equal(jsonLines.Count, rows.Count);
+        Assert.True(records.Count > 40, "the cases are all there");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            AssertSameRecord(jsonLines[i], rows[i]);
+        }
+    }
+
+    [Fact]
+    public void DuckDb_TypesEveryColumn()
+    {
+        using var file = new TempFile();
+        Write(file.Path, EdgeRecords(), RecordFormat.Parquet);
+        var types = Query($"DESCRIBE SELECT * FROM '{file.Path}'").ToDictionary(r => (string)r[0]!, r => (string)r[1]!);
+        Assert.Equal("TIMESTAMP WITH TIME ZONE", types["published"]);
+        Assert.Equal("INTEGER", types["published_offset_minutes"]);
+        Assert.Equal("DATE", types["published_date"]);
+        Assert.Equal("STRUCT(\"location\" VARCHAR, \"day\" INTEGER, kind VARCHAR)", types["dateline"]);
+        foreach (var list in new[] { "authors", "editors", "translators", "paragraphs", "tags", "warnings" })
+        {
+            Assert.Equal("VARCHAR[]", types[list]);
+        }
+
+        Assert.Equal("STRUCT(title VARCHAR, url VARCHAR)[]", types["related"]);
+        Assert.Equal("STRUCT(url VARCHAR, caption VARCHAR)[]", types["images"]);
+        Assert.Equal("VARCHAR", types["front_matter"]);
+        Assert.Equal(
+            ["id", "source", "format", "path", "url", "title", "published", "published_offset_minutes", "published_date", "agency", "dateline",
+             "authors", "editors", "translators", "paragraphs", "text", "tags", "related", "images", "front_matter", "warnings"],
+            types.Keys);
+    }
+
+    /// <summary>Readers skip row groups by their statistics: a column's min and max must be its values'.</summary>
+    [Theory]
+    [InlineData("published")]
+    [InlineData("published_offset_minutes")]
+    [InlineData("published_date")]
+    [InlineData("id")]
+    public void Statistics_AreTheColumnsMinimumAndMaximum(string column)
+    {
+        using var file = new TempFile();
+        Write(file.Path, EdgeRecords(), RecordFormat.Parquet);
+        var stats = Query($"SELECT stats_min_value, stats_max_value FROM parquet_metadata('{file.Path}') WHERE path_in_schema = '{column}'").Single();
+        var values = Query($"SELECT min({column})::VARCHAR, max({column})::VARCHAR FROM '{file.Path}'").Single();
+        Assert.Equal(values, stats);
+
+        // And a filter on the column keeps what it should.
+        var kept = Query($"SELECT count(*) FROM '{file.Path}' WHERE {column} >= (SELECT min({column}) FROM '{file.Path}')").Single()[0];
+        var present = Query($"SELECT count({column}) FROM '{file.Path}'").Single()[0];
+        Assert.Equal(present, kept);
+    }
+
+    [Fact]
+    public async Task EmptyLists_ReadBackEmpty_NotAsOneNull()
+    {
+        using var file = new TempFile();
+        var edge = EdgeRecords();
+        Write(file.Path, edge, RecordFormat.Parquet);
+        var rows = Query($"SELECT len(authors), len(related), len(images), len(warnings), authors = [] FROM '{file.Path}' WHERE id = 'x:empty'");
+        Assert.Equal([0L, 0L, 0L, 0L, true], rows.Single().Select(v => v is ulong u ? (long)u : v));
+
+        // The same through Parquet.Net's column reader: the lists rebuilt from the levels are the records' lists.
+        await using var stream = File.OpenRead(file.Path);
+        await using var reader = await ParquetReader.CreateAsync(stream);
+        var authors = reader.Schema.GetDataFields().Single(f => f.Path.ToString() == "authors/list/element");
+        using var group = reader.OpenRowGroupReader(0);
+        using var raw = await group.ReadRawColumnDataBaseAsync(authors, CancellationToken.None);
+        var column = Assert.IsType<Parquet.Data.RawColumnData<ReadOnlyMemory<char>>>(raw);
+        var values = column.Values.ToArray().Select(v => v.ToString()).ToList();
+        var definitions = column.DefinitionLevels.ToArray();
+        var repetitions = column.RepetitionLevels.ToArray();
+        var lists = new List<List<string>>();
+        for (int i = 0, next = 0; i < definitions.Length; i++)
+        {
+            if (repetitions[i] == 0)
+            {
+                lists.Add([]);
+            }
+
+            if (definitions[i] == authors.MaxDefinitionLevel)
+            {
+                lists[^1].Add(values[next++]);
+            }
+            else
+            {
+                Assert.Equal(1, definitions[i]);
+            }
+        }
+
+        Assert.Equal(edge.Select(r => r.Authors.ToList()), lists);
+    }
+
+    [Fact]
+    public async Task RowGroups_AreBounded()
+    {
+        var small = EdgeRecords()[0];
+        var records = Enumerable.Range(0, (2 * ParquetFormat.MaxRowGroupRows) + 1).Select(i => small with { Id = $"x:{i}" }).ToList();
+        using var file = new TempFile();
+        Write(file.Path, records, RecordFormat.Parquet);
+        await using var stream = File.OpenRead(file.Path);
+        await using var reader = await ParquetReader.CreateAsync(stream);
+        Assert.Equal(3, reader.RowGroupCount);
+        Assert.Equal(records.Count, Convert.ToInt32(Query($"SELECT count(*) FROM '{file.Path}'").Single()[0], CultureInfo.InvariantCulture));
+
+        // A few huge texts close a row group by size long before its row count.
+        var huge = small with { Text = new string('字', (int)(ParquetFormat.MaxRowGroupChars / 4)) };
+        using var hugeFile = new TempFile();
+        Write(hugeFile.Path, Enumerable.Repeat(huge, 5), RecordFormat.Parquet);
+        await using var hugeStream = File.OpenRead(hugeFile.Path);
+        await using var hugeReader = await ParquetReader.CreateAsync(hugeStream);
+        Assert.Equal(3, hugeReader.RowGroupCount);
+    }
+
+    [Fact]
+    public void NoRecords_AFileWithTheSchemaAndNoRows()
+    {
+        using var file = new TempFile();
+        Write(file.Path, [], RecordFormat.Parquet);
+        Assert.Equal(0L, Convert.ToInt64(Query($"SELECT count(*) FROM '{file.Path}'").Single()[0], CultureInfo.InvariantCulture));
+        Assert.Equal(21, Query($"DESCRIBE SELECT * FROM '{file.Path}'").Count);
+    }
+
+    [Theory]
+    [InlineData("2022-12-20T02:04:03+08:00", "2022-12-19T18:04:03", 480, "2022-12-20")]
+    [InlineData("2022-12-19T18:04:03Z", "2022-12-19T18:04:03", 0, "2022-12-19")]
+    [InlineData("2022-12-19T20:30:00.250-05:00", "2022-12-20T01:30:00.25", -300, "2022-12-19")]
+    [InlineData("2025-08-23", null, null, "2025-08-23")]
+    public void Published_TypedValues(string published, string? utc, int? offset, string date)
+    {
+        Assert.True(ParquetFormat.TryReadPublished(published, out var readUtc, out var readOffset, out var readDate));
+        Assert.Equal(utc is null ? null : DateTime.Parse(utc, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), readUtc);
+        Assert.Equal(DateTimeKind.Utc, readUtc?.Kind ?? DateTimeKind.Utc);
+        Assert.Equal(offset, readOffset);
+        Assert.Equal(DateOnly.Parse(date, CultureInfo.InvariantCulture), readDate);
+    }
+
+    [Theory]
+    [InlineData("2022-12-20T02:04:03")]
+    [InlineData("yesterday")]
+    [InlineData("2022-02-30")]
+    public void Published_NotAnInstantOrADate_IsRefused(string published) =>
+        Assert.False(ParquetFormat.TryReadPublished(published, out _, out _, out _));
+
+    [Fact]
+    public void Published_Unreadable_RowSaysSo()
+    {
+        using var file = new TempFile();
+        Write(file.Path, [EdgeRecords()[0] with { Published = "2022-12-20T02:04:03" }], RecordFormat.Parquet);
+        var row = Query($"SELECT published, published_date, warnings FROM '{file.Path}'").Single();
+        Assert.Null(row[0]);
+        Assert.Null(row[1]);
+        Assert.Contains("2022-12-20T02:04:03", string.Join(";", ((System.Collections.IEnumerable)row[2]!).Cast<object>()), StringComparison.Ordinal);
+    }
+
+    /// <summary>Records with every shape a column can take: null and empty, one and many, present and absent.</summary>
+    internal static List<ArticleRecord> EdgeRecords()
+    {
+        var full = new ArticleRecord
+        {
+            Id = "x:full",
+            Source = "x",
+            Format = "jekyll",
+            Path = "a/b.txt",
+            Url = "https://example.com/a",
+            Title = "標題  兩個空格",
+            Published = "2022-12-20T02:04:03+08:00",
+            Agency = "中央社",
+            Dateline = new Dateline("台北", 19, "電"),
+            Authors = ["甲", "乙"],
+            Editors = ["丙"],
+            Translators = ["丁", "戊", "己"],
+            Paragraphs = ["第一段", "第二段\u2028", "\U00020000"],
+            Text = "第一段\n第二段\u2028\n\U00020000",
+            Tags = ["一"],
+            Related = [new RelatedLink("相關", null), new RelatedLink("又一", "https://example.com/r")],
+            Images = [new ArticleImage("https://example.com/i.jpg", null), new ArticleImage(null, "說明")],
+            FrontMatter = new FrontMatter([new("title", new FrontMatterValue.Scalar("標題")), new("tags", new FrontMatterValue.Sequence([new FrontMatterValue.Scalar("a")]))]),
+            Warnings = ["one", "two"],
+        };
+        var empty = full with
+        {
+            Id = "x:empty",
+            Url = null,
+            Published = null,
+            Agency = null,
+            Dateline = null,
+            Authors = [],
+            Editors = [],
+            Translators = [],
+            Paragraphs = [],
+            Text = string.Empty,
+            Tags = [],
+            Related = [],
+            Images = [],
+            FrontMatter = null,
+            Warnings = [],
+        };
+        return
+        [
+            full,
+            empty,
+            full with { Id = "x:date", Published = "2025-08-23", Dateline = new Dateline(null, null, null), Authors = [], Related = [new RelatedLink("一", null)] },
+            full with { Id = "x:utc", Published = "2022-12-19T18:04:03Z", Dateline = new Dateline("東京", null, "專電"), Images = [] },
+            empty with { Id = "x:after-empty", Tags = ["t1", "t2"], Warnings = ["w"] },
+        ];
+    }
+
+    private static void AssertSameRecord(JsonObject json, JsonObject row)
+    {
+        var id = (string?)json["id"];
+        foreach (var name in new[] { "id", "source", "format", "path", "url", "title", "agency", "text", "dateline", "authors", "editors", "translators", "paragraphs", "tags", "related", "images", "warnings" })
+        {
+            Assert.True(JsonNode.DeepEquals(json[name], row[name]), $"{id}: {name}: {json[name]?.ToJsonString()} against {row[name]?.ToJsonString()}");
+        }
+
+        var frontMatter = row["front_matter"] is { } text ? JsonNode.Parse((string)text!) : null;
+        Assert.True(JsonNode.DeepEquals(json["front_matter"], frontMatter), $"{id}: front_matter");
+
+        var published = (string?)json["published"];
+        var micros = (long?)row["published_us"];
+        var offset = (int?)row["published_offset_minutes"];
+        var date = (string?)row["published_date"];
+        if (published is null)
+        {
+            Assert.Null(micros);
+            Assert.Null(date);
+        }
+        else if (published.Length == 10)
+        {
+            Assert.Null(micros);
+            Assert.Null(offset);
+            Assert.Equal(published, date);
+        }
+        else
+        {
+            var time = DateTimeOffset.Parse(published, CultureInfo.InvariantCulture);
+            Assert.Equal((time.UtcTicks - DateTime.UnixEpoch.Ticks) / 10, micros);
+            Assert.Equal((int)time.Offset.TotalMinutes, offset);
+            Assert.Equal(published[..10], date);
+        }
+    }
+
+    private static List<JsonObject> DuckDbRows(string path)
+    {
+        var select = $"SELECT to_json(t)::VARCHAR, epoch_us(published), published_date::VARCHAR FROM '{path}' t";
+        return Query(select).Select(r =>
+        {
+            var row = JsonNode.Parse((string)r[0]!)!.AsObject();
+            row["published_us"] = r[1] is null ? null : JsonValue.Create(Convert.ToInt64(r[1], CultureInfo.InvariantCulture));
+            row["published_date"] = (string?)r[2];
+            return row;
+        }).ToList();
+    }
+
+    internal static List<object?[]> Query(string sql)
+    {
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    private static void Write(string path, IEnumerable<ArticleRecord> records, RecordFormat format)
+    {
+        using var stream = File.Create(path);
+        using var writer = new RecordWriter(stream, format);
+        foreach (var record in records)
+        {
+            writer.Write(record);
+        }
+
+        writer.Complete();
+    }
+
+    private static string Write(IEnumerable<ArticleRecord> records, RecordFormat format)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new RecordWriter(stream, format))
+        {
+            foreach (var record in records)
+            {
+                writer.Write(record);
+            }
+
+            writer.Complete();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private sealed class TempFile : IDisposable
+    {
+        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"newsarchive-{Guid.NewGuid():N}.parquet");
+
+        public void Dispose() => File.Delete(Path);
+    }
+}
