@@ -1,3 +1,4 @@
+using NewsArchive.Detection;
 using NewsArchive.Output;
 using NewsArchive.Records;
 
@@ -311,7 +312,7 @@ public sealed class ExtractRunner
         var reader = new InputParser(stdin, options.MaxFileSize, options.Verbose);
         return item =>
         {
-            if (item.Source.Notice is not null || reader.Parse(item.Source) is not ParseOutcome.Parsed { Record: var record })
+            if (item.Source.Notice is not null || reader.Parse(item.Source, Wanted) is not ParseOutcome.Parsed { Record: var record })
             {
                 return null;
             }
@@ -322,6 +323,9 @@ public sealed class ExtractRunner
                 : null;
         };
     }
+
+    /// <summary>The filters applied before parsing, where a format's header decides them; null when there are none.</summary>
+    private Func<ArticleHeader, bool>? Wanted => options.Filter.IsActive ? options.Filter.MayKeep : null;
 
     private Func<(InputSource Source, int Index), ItemResult> CreateWorker()
     {
@@ -337,7 +341,12 @@ public sealed class ExtractRunner
                 return new ItemResult(source.DisplayPath, null, null, 0, source.Notice);
             }
 
-            var outcome = reader.Parse(source);
+            var outcome = reader.Parse(source, Wanted);
+            if (outcome is ParseOutcome.Skipped)
+            {
+                return new ItemResult(source.DisplayPath, null, null, 0) { Filtered = true };
+            }
+
             if (outcome is not ParseOutcome.Parsed parsed)
             {
                 return new ItemResult(source.DisplayPath, null, ((ParseOutcome.Failed)outcome).Reason, 0);

@@ -10,12 +10,14 @@ internal sealed class InputParser(Stream stdin, long maxFileSize, bool verbose)
 {
     private readonly ArchiveParser parser = new(new DecoderOptions { MaxBytes = maxFileSize });
 
-    public ParseOutcome Parse(InputSource source)
+    /// <param name="source">The input.</param>
+    /// <param name="wanted">When given, an input whose header it refuses is <see cref="ParseOutcome.Skipped"/>, its body unread.</param>
+    public ParseOutcome Parse(InputSource source, Func<Detection.ArticleHeader, bool>? wanted = null)
     {
         try
         {
             return InputReader.TryRead(source, stdin, maxFileSize, out var bytes, out var readError)
-                ? parser.Parse(new InputFile(source.DisplayPath, bytes))
+                ? parser.Parse(new InputFile(source.DisplayPath, bytes), wanted)
                 : new ParseOutcome.Failed(source.DisplayPath, readError);
         }
         catch (Exception ex)

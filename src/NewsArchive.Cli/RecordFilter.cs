@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using NewsArchive.Detection;
 using NewsArchive.Records;
 
 namespace NewsArchive.Cli;
@@ -23,19 +24,30 @@ public sealed record RecordFilter
 
     public bool IsActive => !Sources.IsEmpty || Since is not null || Until is not null;
 
-    public bool Keeps(ArticleRecord record)
+    /// <summary>
+    /// False only when what a format read before the body already shows that <see cref="Keeps"/>
+    /// would refuse the record: the header's fields are the record's own, so the two never disagree.
+    /// </summary>
+    public bool MayKeep(ArticleHeader header)
     {
-        if (!Sources.IsEmpty && !Sources.Contains(record.Source))
+        if (!Sources.IsEmpty && header.Source is { } source && !Sources.Contains(source))
         {
             return false;
         }
 
+        return (Since is null && Until is null) || !header.PublishedKnown || KeepsTime(header.Published);
+    }
+
+    public bool Keeps(ArticleRecord record) => (Sources.IsEmpty || Sources.Contains(record.Source)) && KeepsTime(record.Published);
+
+    private bool KeepsTime(string? publishedValue)
+    {
         if (Since is null && Until is null)
         {
             return true;
         }
 
-        if (!RecordTime.TryParse(record.Published, out var published))
+        if (!RecordTime.TryParse(publishedValue, out var published))
         {
             return false;
         }

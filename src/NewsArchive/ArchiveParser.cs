@@ -23,23 +23,39 @@ public sealed class ArchiveParser
         detector = new FormatDetector(this.profiles);
     }
 
-    public ParseOutcome Parse(InputFile input)
+    public ParseOutcome Parse(InputFile input) => Parse(input, wanted: null);
+
+    /// <summary>
+    /// Parses an input unless what its format reads from its header (<see cref="ArticleHeader"/>: a
+    /// post's front matter, a dump's byline, a site's page) shows that <paramref name="wanted"/> refuses
+    /// it: then the body is never read, and the outcome is <see cref="ParseOutcome.Skipped"/>. A header
+    /// that cannot tell is given to <paramref name="wanted"/> with those fields unknown.
+    /// </summary>
+    public ParseOutcome Parse(InputFile input, Func<ArticleHeader, bool>? wanted)
     {
         if (!decoder.TryDecode(input.Bytes.Span, out var decoded, out var reason))
         {
             return new ParseOutcome.Failed(input.Path, reason);
         }
 
-        return ParseText(input.Path, decoded.Text, decoded.Warnings);
+        return ParseText(input.Path, decoded.Text, decoded.Warnings, wanted);
     }
 
-    public ParseOutcome ParseText(string path, string text, ImmutableArray<string> decodingWarnings = default)
+    public ParseOutcome ParseText(string path, string text, ImmutableArray<string> decodingWarnings = default) =>
+        ParseText(path, text, decodingWarnings, wanted: null);
+
+    private ParseOutcome ParseText(string path, string text, ImmutableArray<string> decodingWarnings, Func<ArticleHeader, bool>? wanted)
     {
         var document = new SourceDocument(path, text, context);
         var profile = detector.Detect(document);
         if (profile is null)
         {
             return new ParseOutcome.Failed(path, Unrecognised(document.Container));
+        }
+
+        if (wanted is not null && !wanted(profile.ReadHeader(document)))
+        {
+            return new ParseOutcome.Skipped(path, profile.Name);
         }
 
         var result = profile.Parse(document, context);

@@ -14,4 +14,10 @@ public abstract record ParseOutcome(string Path)
     }
 
     public sealed record Failed(string FailedPath, string Reason) : ParseOutcome(FailedPath);
+
+    /// <summary>
+    /// Left out before its body was read, because its header showed that the caller does not want it
+    /// (only from <see cref="ArchiveParser.Parse(InputFile, Func{Detection.ArticleHeader, bool})"/>).
+    /// </summary>
+    public sealed record Skipped(string SkippedPath, string Format) : ParseOutcome(SkippedPath);
 }

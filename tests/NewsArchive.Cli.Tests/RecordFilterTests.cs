@@ -54,6 +54,32 @@ public sealed class RecordFilterTests
         Assert.Equal("newsarchive: 5 files, 2 records (3 filtered out), 0 errors, 0 warnings", Assert.Single(run.StderrLines));
     }
 
+    /// <summary>
+    /// A post whose body cannot be read (nested past the parser's limit) is an error, unless its front
+    /// matter already leaves it out: then its body is never read.
+    /// </summary>
+    [Theory]
+    [InlineData(null, null, 1, "newsarchive: 6 files, 5 records, 1 error, 0 warnings")]
+    [InlineData("--source", "cna,udn", 0, "newsarchive: 6 files, 5 records (1 filtered out), 0 errors, 0 warnings")]
+    [InlineData("--until", "2024-10-31", 0, "newsarchive: 6 files, 4 records (2 filtered out), 0 errors, 0 warnings")]
+    [InlineData("--since", "2024-11-02", 1, "newsarchive: 6 files, 1 record (4 filtered out), 1 error, 0 warnings")]
+    [InlineData("--source", "dw", 1, "newsarchive: 6 files, 0 records (5 filtered out), 1 error, 0 warnings")]
+    public void Extract_FilteredByFrontMatter_BodyNeverRead(string? option, string? value, int exitCode, string summary)
+    {
+        var directory = Paths.TempDirectory();
+        foreach (var sample in Directory.GetFiles(Paths.SamplesAbsolute))
+        {
+            File.Copy(sample, Path.Combine(directory, Path.GetFileName(sample)));
+        }
+
+        var body = string.Concat(Enumerable.Repeat("<div>", 600)) + "<p>文字</p>";
+        File.WriteAllText(Path.Combine(directory, "deep.md"), $"---\ntitle: 標題\ndate: 2024-11-05T08:00:00+08:00\nlink: https://www.dw.com/zh/a/a-1\n---\n{body}");
+        var run = CliRun.Invoke(option is null ? ["extract", directory, "-f", "jsonl"] : ["extract", directory, "-f", "jsonl", option, value!]);
+        Assert.Equal(exitCode, run.ExitCode);
+        Assert.Equal(summary, run.StderrLines[^1]);
+        Assert.Equal(exitCode == 1, run.Stderr.Contains("deep.md: jekyll: HTML is nested more than", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Extract_NewerThan_ReadsOnlyFilesModifiedAfterTheReference()
     {

@@ -17,4 +17,10 @@ public interface IFormatProfile
 
     /// <summary>Parses the document, or says why it cannot.</summary>
     ProfileResult Parse(SourceDocument document, ParseContext context);
+
+    /// <summary>
+    /// What the document's header decides about its record, read without its body; by default
+    /// nothing. A value given here must be the one <see cref="Parse"/> puts in the record.
+    /// </summary>
+    ArticleHeader ReadHeader(SourceDocument document) => ArticleHeader.Unknown;
 }

@@ -12,6 +12,30 @@ namespace NewsArchive.Profiles;
 /// </summary>
 public static class JekyllArticleReader
 {
+    /// <summary>The record's source and publication time, from the front matter and the title header alone.</summary>
+    /// <param name="document">The post.</param>
+    /// <param name="site">The site's code when the format knows it.</param>
+    public static ArticleHeader ReadHeader(SourceDocument document, string? site = null)
+    {
+        if (document.Post is not { } post)
+        {
+            return ArticleHeader.Unknown;
+        }
+
+        var (_, source, published, _, _) = ReadHeader(post, site, ImmutableArray.CreateBuilder<string>());
+        return ArticleHeader.Of(source, published);
+    }
+
+    /// <summary>The part of a read that needs no body: <see cref="Read"/> and <see cref="ReadHeader(SourceDocument, string?)"/> share it, so they agree.</summary>
+    private static (string? Url, string Source, string? Published, int BodySkip, string? HeaderTitle) ReadHeader(JekyllPost post, string? site, ImmutableArray<string>.Builder warnings)
+    {
+        var skip = JekyllFields.SkipTitleHeader(post.BodySpan, out var headerTitle, out var headerUrl);
+        var url = JekyllFields.Url(post.FrontMatter) ?? headerUrl;
+        var source = site ?? JekyllFields.Source(post.FrontMatter, url);
+        var published = JekyllFields.Published(post.FrontMatter, source, warnings);
+        return (url, source, published, skip, headerTitle);
+    }
+
     /// <param name="document">The post.</param>
     /// <param name="context">The worker's parsers.</param>
     /// <param name="rules">The site's HTML rule table.</param>
@@ -28,12 +52,8 @@ public static class JekyllArticleReader
         var warnings = ImmutableArray.CreateBuilder<string>();
         warnings.AddRange(post.Warnings);
         var frontMatter = post.FrontMatter;
-        var skip = JekyllFields.SkipTitleHeader(post.BodySpan, out var headerTitle, out var headerUrl);
+        var (url, source, published, skip, headerTitle) = ReadHeader(post, site, warnings);
         var body = post.Text.AsMemory(post.BodyStart + skip);
-
-        var url = JekyllFields.Url(frontMatter) ?? headerUrl;
-        var source = site ?? JekyllFields.Source(frontMatter, url);
-        var published = JekyllFields.Published(frontMatter, source, warnings);
         if (TextNormalizer.IsBlank(body.Span))
         {
             // The scraper caught the header but not the text: the record keeps what the header says.

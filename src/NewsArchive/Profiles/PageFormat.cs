@@ -21,4 +21,7 @@ public abstract class PageFormat(PageSite site) : IFormatProfile
             : DetectionConfidence.None;
 
     public ProfileResult Parse(SourceDocument document, ParseContext context) => PageArticleReader.Read(document, site);
+
+    /// <summary>A site's page is that site's record; its time needs the page's metadata and layout, read with the article.</summary>
+    public ArticleHeader ReadHeader(SourceDocument document) => site.Code is { } code ? new ArticleHeader { Source = code } : ArticleHeader.Unknown;
 }

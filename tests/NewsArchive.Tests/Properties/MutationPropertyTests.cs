@@ -33,12 +33,13 @@ public sealed class MutationPropertyTests(ITestOutputHelper output)
         Warm(parser);
         var property = Prop.ForAll(MutationGenerators.AnyMutation(Samples), input =>
         {
-            var outcome = ParseTimed(parser, input, stats);
+            var outcome = ParseTimed(parser, input, stats, out var header);
             switch (outcome)
             {
                 case ParseOutcome.Parsed parsed:
                     stats.Records++;
                     AssertWhole(parsed.Record);
+                    AssertHeaderAgrees(header, parsed.Record);
                     break;
                 case ParseOutcome.Failed failed:
                     stats.Errors++;
@@ -77,7 +78,7 @@ public sealed class MutationPropertyTests(ITestOutputHelper output)
         var originals = inputs.ToDictionary(s => s.Key, s => (IReadOnlyList<string>)((ParseOutcome.Parsed)parser.Parse(new InputFile(s.Key, s.Value))).Record.Paragraphs);
         var property = Prop.ForAll(mutations(originals), input =>
         {
-            var outcome = ParseTimed(parser, input, stats);
+            var outcome = ParseTimed(parser, input, stats, out _);
             var record = Assert.IsType<ParseOutcome.Parsed>(outcome).Record;
             stats.Records++;
             Assert.Equal<string>(originals[input.Sample], record.Paragraphs);
@@ -86,14 +87,20 @@ public sealed class MutationPropertyTests(ITestOutputHelper output)
         output.WriteLine($"{name}: {stats}");
     }
 
-    private static ParseOutcome ParseTimed(ArchiveParser parser, MutatedInput input, Stats stats)
+    /// <summary>Parses one mutated input within the time limit; <paramref name="header"/> is what its format read before the body.</summary>
+    private static ParseOutcome ParseTimed(ArchiveParser parser, MutatedInput input, Stats stats, out Detection.ArticleHeader? header)
     {
         var bytes = input.Mutation.Apply(Samples[input.Sample]);
         var clock = Stopwatch.StartNew();
         ParseOutcome outcome;
+        Detection.ArticleHeader? seen = null;
         try
         {
-            outcome = parser.Parse(new InputFile(input.Sample, bytes));
+            outcome = parser.Parse(new InputFile(input.Sample, bytes), h =>
+            {
+                seen = h;
+                return true;
+            });
         }
         catch (Exception ex)
         {
@@ -109,7 +116,23 @@ public sealed class MutationPropertyTests(ITestOutputHelper output)
         }
 
         Assert.True(clock.Elapsed < PerInputLimit, $"{input} took {clock.Elapsed.TotalMilliseconds:0} ms");
+        header = seen;
         return outcome;
+    }
+
+    /// <summary>A header never says what the record does not: a filter before parsing agrees with one after it.</summary>
+    private static void AssertHeaderAgrees(Detection.ArticleHeader? header, ArticleRecord record)
+    {
+        Assert.NotNull(header);
+        if (header.Source is { } source)
+        {
+            Assert.Equal(record.Source, source);
+        }
+
+        if (header.PublishedKnown)
+        {
+            Assert.Equal(record.Published, header.Published);
+        }
     }
 
     private static void AssertWhole(ArticleRecord record)

@@ -47,4 +47,6 @@ public sealed class CnaJekyllProfile(HtmlSiteRules rules) : IFormatProfile
 
     public ProfileResult Parse(SourceDocument document, ParseContext context) =>
         JekyllArticleReader.Read(document, context, rules, site: CnaSite.Code, datelineExpected: true);
+
+    public ArticleHeader ReadHeader(SourceDocument document) => JekyllArticleReader.ReadHeader(document, site: CnaSite.Code);
 }

@@ -39,4 +39,6 @@ public sealed class JekyllProfile(HtmlSiteRules rules) : IFormatProfile
 
     public ProfileResult Parse(SourceDocument document, ParseContext context) =>
         JekyllArticleReader.Read(document, context, rules);
+
+    public ArticleHeader ReadHeader(SourceDocument document) => JekyllArticleReader.ReadHeader(document);
 }

@@ -106,43 +106,25 @@ public sealed partial class UdnTextProfile : IFormatProfile
         return markers >= 3 && FindDateLine(analysis.Lines) >= 0 ? DetectionConfidence.Weak : DetectionConfidence.None;
     }
 
+    /// <summary>The dump's lines down to the byline decide the record's publication time.</summary>
+    public ArticleHeader ReadHeader(SourceDocument document)
+    {
+        var (lines, bylineIndex, byline, headlineIndex) = Analyze(document);
+        return ReadHeader(lines, ref bylineIndex, byline, ref headlineIndex, ImmutableArray.CreateBuilder<string>(), out var published) is null
+            ? ArticleHeader.Of(UdnSite.Code, published)
+            : new ArticleHeader { Source = UdnSite.Code };
+    }
+
     public ProfileResult Parse(SourceDocument document, ParseContext context)
     {
         var (lines, bylineIndex, byline, headlineIndex) = Analyze(document);
         var warnings = ImmutableArray.CreateBuilder<string>();
-        string? published = null;
-        if (bylineIndex < 0)
+        if (ReadHeader(lines, ref bylineIndex, byline, ref headlineIndex, warnings, out var published) is { } failure)
         {
-            bylineIndex = FindDateLine(lines);
-            if (bylineIndex < 0)
-            {
-                return ProfileResult.Failed("no byline or date line under a headline");
-            }
-
-            headlineIndex = FindHeadline(lines, bylineIndex);
-            var dateLine = DateLine().Match(lines[bylineIndex]);
-            published = ReadDate(dateLine.Groups["date"].Value, warnings);
-            warnings.Add("no byline found");
-        }
-        else if (byline!.Date is { } date)
-        {
-            published = ReadDate(byline.Time is null ? date : $"{date} {byline.Time}", warnings);
-        }
-
-        if (headlineIndex < 0)
-        {
-            return ProfileResult.Failed("no headline above the byline");
+            return ProfileResult.Failed(failure);
         }
 
         var title = TextNormalizer.Normalize(lines[headlineIndex]);
-        if (published is null && !warnings.Any(w => w.StartsWith("unreadable date", StringComparison.Ordinal)))
-        {
-            published = FindPageDate(lines, headlineIndex);
-            if (published is null)
-            {
-                warnings.Add("no publication date found");
-            }
-        }
 
         var log = new RuleLog();
         for (var i = headlineIndex + 1; i < bylineIndex; i++)
@@ -172,7 +154,7 @@ public sealed partial class UdnTextProfile : IFormatProfile
         var credits = CreditsParser.Parse(paragraphs);
         return ProfileResult.Success(new ArticleDraft
         {
-            Source = "udn",
+            Source = UdnSite.Code,
             Url = FindStoryUrl(lines),
             Title = title,
             Published = published,
@@ -498,6 +480,50 @@ public sealed partial class UdnTextProfile : IFormatProfile
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The part of a read above the text, shared by <see cref="Parse"/> and <see cref="ReadHeader(SourceDocument)"/>
+    /// so that they agree: the byline (or a bare date line) and the headline above it, and the
+    /// publication time from the byline, the date line or the page's date widget. Null, or why the
+    /// dump cannot be read.
+    /// </summary>
+    private static string? ReadHeader(string[] lines, ref int bylineIndex, UdnByline? byline, ref int headlineIndex, ImmutableArray<string>.Builder warnings, out string? published)
+    {
+        published = null;
+        if (bylineIndex < 0)
+        {
+            bylineIndex = FindDateLine(lines);
+            if (bylineIndex < 0)
+            {
+                return "no byline or date line under a headline";
+            }
+
+            headlineIndex = FindHeadline(lines, bylineIndex);
+            var dateLine = DateLine().Match(lines[bylineIndex]);
+            published = ReadDate(dateLine.Groups["date"].Value, warnings);
+            warnings.Add("no byline found");
+        }
+        else if (byline!.Date is { } date)
+        {
+            published = ReadDate(byline.Time is null ? date : $"{date} {byline.Time}", warnings);
+        }
+
+        if (headlineIndex < 0)
+        {
+            return "no headline above the byline";
+        }
+
+        if (published is null && !warnings.Any(w => w.StartsWith("unreadable date", StringComparison.Ordinal)))
+        {
+            published = FindPageDate(lines, headlineIndex);
+            if (published is null)
+            {
+                warnings.Add("no publication date found");
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The ISO date of a byline's date, or null with a warning when that date does not exist (<c>2023-02-30</c>).</summary>
