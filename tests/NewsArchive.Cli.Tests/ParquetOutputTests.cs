@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using DuckDB.NET.Data;
+using NewsArchive.Testing;
 
 namespace NewsArchive.Cli.Tests;
 
@@ -106,27 +106,7 @@ public sealed partial class ParquetOutputTests
         Assert.Contains(option, run.Stderr, StringComparison.Ordinal);
     }
 
-    private static List<object?[]> Query(string sql)
-    {
-        using var connection = new DuckDBConnection("DataSource=:memory:");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    private static List<object?[]> Query(string sql) => DuckDbQuery.Rows(sql);
 
     [GeneratedRegex(@"<!-- parquet-query -->\s*```sql\n(?<sql>.*?)```", RegexOptions.Singleline)]
     private static partial Regex ReadmeQuery();

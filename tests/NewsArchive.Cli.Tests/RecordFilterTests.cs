@@ -1,4 +1,5 @@
 using NewsArchive.Records;
+using NewsArchive.Testing;
 
 namespace NewsArchive.Cli.Tests;
 
@@ -108,26 +109,5 @@ public sealed class RecordFilterTests
 
     private static RecordTime? Bound(string? text) => text is null ? null : RecordTime.TryParseBound(text, out var bound) ? bound : throw new ArgumentException(text);
 
-    private static ArticleRecord Record(string source, string? published) => new()
-    {
-        Id = source + ":1",
-        Source = source,
-        Format = "jekyll",
-        Path = "a.txt",
-        Url = null,
-        Title = "標題",
-        Published = published,
-        Agency = null,
-        Dateline = null,
-        Authors = [],
-        Editors = [],
-        Translators = [],
-        Paragraphs = [],
-        Text = string.Empty,
-        Tags = [],
-        Related = [],
-        Images = [],
-        FrontMatter = null,
-        Warnings = [],
-    };
+    private static ArticleRecord Record(string source, string? published) => TestRecords.Bare(source) with { Published = published };
 }

@@ -1,5 +1,5 @@
 using NewsArchive.Audit;
-using NewsArchive.Records;
+using NewsArchive.Testing;
 
 namespace NewsArchive.Tests;
 
@@ -66,26 +66,11 @@ public sealed class ArchiveAuditTests
     }
 
     private static ParseOutcome.Parsed Parsed(string source, string[] paragraphs, string[] warnings) =>
-        new(new ArticleRecord
+        new(TestRecords.Bare(source) with
         {
-            Id = $"{source}:1",
-            Source = source,
-            Format = "jekyll",
             Path = $"{source}-0.txt",
-            Url = null,
-            Title = "標題",
-            Published = null,
-            Agency = null,
-            Dateline = null,
-            Authors = [],
-            Editors = [],
-            Translators = [],
             Paragraphs = [.. paragraphs],
             Text = string.Join('\n', paragraphs),
-            Tags = [],
-            Related = [],
-            Images = [],
-            FrontMatter = null,
             Warnings = [.. warnings],
         });
 }

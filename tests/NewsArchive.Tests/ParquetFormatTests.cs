@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using DuckDB.NET.Data;
 using NewsArchive.Output;
 using NewsArchive.Records;
+using NewsArchive.Testing;
 using Parquet;
 
 namespace NewsArchive.Tests;
@@ -201,24 +201,7 @@ public sealed class ParquetFormatTests
             FrontMatter = new FrontMatter([new("title", new FrontMatterValue.Scalar("標題")), new("tags", new FrontMatterValue.Sequence([new FrontMatterValue.Scalar("a")]))]),
             Warnings = ["one", "two"],
         };
-        var empty = full with
-        {
-            Id = "x:empty",
-            Url = null,
-            Published = null,
-            Agency = null,
-            Dateline = null,
-            Authors = [],
-            Editors = [],
-            Translators = [],
-            Paragraphs = [],
-            Text = string.Empty,
-            Tags = [],
-            Related = [],
-            Images = [],
-            FrontMatter = null,
-            Warnings = [],
-        };
+        var empty = TestRecords.Bare("x", "empty") with { Title = full.Title, Path = full.Path };
         return
         [
             full,
@@ -276,27 +259,7 @@ public sealed class ParquetFormatTests
         }).ToList();
     }
 
-    internal static List<object?[]> Query(string sql)
-    {
-        using var connection = new DuckDBConnection("DataSource=:memory:");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    private static List<object?[]> Query(string sql) => DuckDbQuery.Rows(sql);
 
     private static void Write(string path, IEnumerable<ArticleRecord> records, RecordFormat format)
     {

@@ -321,38 +321,21 @@ internal sealed class ParquetFormat : RecordFormat
             Write(field, values.ToArray(), withDefinitions: true, withRepetitions: false);
         }
 
-        /// <summary>A list of strings: an empty list is the list's level less one, never a null element.</summary>
-        private void Strings(ListField list, Func<ArticleRecord, ImmutableArray<string>> items)
+        /// <summary>A list of strings, never null ones.</summary>
+        private void Strings(ListField list, Func<ArticleRecord, ImmutableArray<string>> items) =>
+            ListLeaves(list, (DataField)list.Item, items, item => item, nullLevel: 0);
+
+        /// <summary>One field of a list of structs; the struct is always there, the field may be null.</summary>
+        private void StructLeaves<TItem>(ListField list, DataField<string> leaf, Func<ArticleRecord, ImmutableArray<TItem>> items, Func<TItem, string?> value) =>
+            ListLeaves(list, leaf, items, value, nullLevel: ((StructField)list.Item).MaxDefinitionLevel);
+
+        /// <summary>
+        /// A leaf column under a list: an empty list is the list's level less one (never a list holding
+        /// one null), a value the leaf's level, a null value <paramref name="nullLevel"/>; the first
+        /// entry of each row repeats at level 0, the rest at the leaf's.
+        /// </summary>
+        private void ListLeaves<TItem>(ListField list, DataField leaf, Func<ArticleRecord, ImmutableArray<TItem>> items, Func<TItem, string?> value, int nullLevel)
         {
-            var element = (DataField)list.Item;
-            var values = new List<ReadOnlyMemory<char>>(rows.Count);
-            definitions.Clear();
-            repetitions.Clear();
-            foreach (var record in rows)
-            {
-                var entries = items(record);
-                if (entries.IsEmpty)
-                {
-                    definitions.Add(list.MaxDefinitionLevel - 1);
-                    repetitions.Add(0);
-                    continue;
-                }
-
-                for (var i = 0; i < entries.Length; i++)
-                {
-                    values.Add(entries[i].AsMemory());
-                    definitions.Add(element.MaxDefinitionLevel);
-                    repetitions.Add(i == 0 ? 0 : element.MaxRepetitionLevel);
-                }
-            }
-
-            Write(element, values.ToArray(), withDefinitions: true, withRepetitions: true);
-        }
-
-        /// <summary>One field of a list of structs; the struct is always present, the field may be null.</summary>
-        private void StructLeaves<TItem>(ListField list, DataField<string> leaf, Func<ArticleRecord, ImmutableArray<TItem>> items, Func<TItem, string?> value)
-        {
-            var item = (StructField)list.Item;
             var values = new List<ReadOnlyMemory<char>>(rows.Count);
             definitions.Clear();
             repetitions.Clear();
@@ -376,7 +359,7 @@ internal sealed class ParquetFormat : RecordFormat
                     }
                     else
                     {
-                        definitions.Add(item.MaxDefinitionLevel);
+                        definitions.Add(nullLevel);
                     }
                 }
             }
