@@ -176,6 +176,21 @@ public sealed class ParquetFormatTests
         Assert.Contains("2022-12-20T02:04:03", string.Join(";", ((System.Collections.IEnumerable)row[2]!).Cast<object>()), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void LoneSurrogate_WrittenAsAReplacementCharacter_RowSaysSo()
+    {
+        using var file = new TempFile();
+        var record = EdgeRecords()[0];
+        Write(file.Path, [record with { Title = "半個\uD800代理", Id = "x:lone" }, record], RecordFormat.Parquet);
+        var rows = Query($"SELECT title, warnings FROM '{file.Path}'");
+        Assert.Equal("半個\uFFFD代理", rows[0][0]);
+        Assert.Contains(((System.Collections.IEnumerable)rows[0][1]!).Cast<string>(), w => w.Contains("lone surrogate", StringComparison.Ordinal));
+        Assert.DoesNotContain(((System.Collections.IEnumerable)rows[1][1]!).Cast<string>(), w => w.Contains("lone surrogate", StringComparison.Ordinal));
+        Assert.False(ParquetFormat.HasLoneSurrogate(record));
+        Assert.True(ParquetFormat.HasLoneSurrogate(record with { Tags = ["\uDC00"] }));
+        Assert.True(ParquetFormat.HasLoneSurrogate(record with { Related = [new RelatedLink("a", "b\uD800")] }));
+    }
+
     /// <summary>Records with every shape a column can take: null and empty, one and many, present and absent.</summary>
     internal static List<ArticleRecord> EdgeRecords()
     {

@@ -106,6 +106,53 @@ internal sealed class ParquetFormat : RecordFormat
         return true;
     }
 
+    /// <summary>
+    /// Whether any string of the record holds half a surrogate pair, which UTF-8 cannot encode (the
+    /// front matter is JSON text, where one is written escaped).
+    /// </summary>
+    internal static bool HasLoneSurrogate(ArticleRecord record)
+    {
+        static bool Lone(string? text)
+        {
+            if (text is null)
+            {
+                return false;
+            }
+
+            var rest = text.AsSpan();
+            for (var at = rest.IndexOfAnyInRange('\uD800', '\uDFFF'); at >= 0; at = rest.IndexOfAnyInRange('\uD800', '\uDFFF'))
+            {
+                if (!char.IsHighSurrogate(rest[at]) || at + 1 >= rest.Length || !char.IsLowSurrogate(rest[at + 1]))
+                {
+                    return true;
+                }
+
+                rest = rest[(at + 2)..];
+            }
+
+            return false;
+        }
+
+        return Lone(record.Id) || Lone(record.Source) || Lone(record.Format) || Lone(record.Path) || Lone(record.Url)
+            || Lone(record.Title) || Lone(record.Published) || Lone(record.Agency) || Lone(record.Text)
+            || Lone(record.Dateline?.Location) || Lone(record.Dateline?.Kind)
+            || record.Authors.Any(Lone) || record.Editors.Any(Lone) || record.Translators.Any(Lone)
+            || record.Paragraphs.Any(Lone) || record.Tags.Any(Lone) || record.Warnings.Any(Lone)
+            || record.Related.Any(r => Lone(r.Title) || Lone(r.Url)) || record.Images.Any(m => Lone(m.Url) || Lone(m.Caption));
+    }
+
+    /// <summary>The front matter as the JSON text of its column.</summary>
+    private static string FrontMatterText(Records.FrontMatter frontMatter)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = LiteralJsonEncoder.Instance, SkipValidation = true }))
+        {
+            FrontMatterJsonWriter.WriteEntries(writer, frontMatter.Entries);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
     private static ListField StringList(string name) => new(name, new DataField<string>("element", false));
 
     /// <summary>Parquet is columnar: its sink takes whole records, so there is nothing to encode one by one.</summary>
@@ -216,6 +263,12 @@ internal sealed class ParquetFormat : RecordFormat
                     // Not lost: the row says so, and the JSON outputs keep the text as it was.
                     warnings[i] = record.Warnings.Add($"published \"{record.Published}\" is not an ISO 8601 date or timestamp with an offset; the published columns are empty");
                 }
+
+                if (HasLoneSurrogate(record))
+                {
+                    // Parquet strings are UTF-8, which cannot hold half a surrogate pair.
+                    warnings[i] = warnings[i].Add("a lone surrogate (half of a UTF-16 pair) is written as U+FFFD");
+                }
             }
 
             Required(Id, r => r.Id);
@@ -241,7 +294,7 @@ internal sealed class ParquetFormat : RecordFormat
             StructLeaves(Related, RelatedUrl, r => r.Related, link => link.Url);
             StructLeaves(Images, ImageUrl, r => r.Images, image => image.Url);
             StructLeaves(Images, ImageCaption, r => r.Images, image => image.Caption);
-            Optional(FrontMatter, parentLevel: 0, r => (true, r.FrontMatter is { } frontMatter ? FrontMatterJson(frontMatter) : null));
+            Optional(FrontMatter, parentLevel: 0, r => (true, r.FrontMatter is { } frontMatter ? FrontMatterText(frontMatter) : null));
             var index = 0;
             Strings(Warnings, _ => warnings[index++]);
         }
@@ -373,17 +426,6 @@ internal sealed class ParquetFormat : RecordFormat
             ReadOnlyMemory<int>? definitionLevels = withDefinitions ? definitions.ToArray() : null;
             ReadOnlyMemory<int>? repetitionLevels = withRepetitions ? repetitions.ToArray() : null;
             group.WriteAllPartsAsync(field, new ReadOnlyMemory<T>(values), definitionLevels, repetitionLevels, CancellationToken.None).GetAwaiter().GetResult();
-        }
-
-        private static string FrontMatterJson(Records.FrontMatter frontMatter)
-        {
-            var buffer = new ArrayBufferWriter<byte>(256);
-            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = LiteralJsonEncoder.Instance, SkipValidation = true }))
-            {
-                FrontMatterJsonWriter.WriteEntries(writer, frontMatter.Entries);
-            }
-
-            return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
     }
 }
