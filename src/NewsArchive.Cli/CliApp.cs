@@ -27,6 +27,7 @@ public static class CliApp
           newsarchive extract samples                          JSON array on stdout
           newsarchive extract ./archive --format jsonl | jq -r 'select(.source=="cna") | .title'
           newsarchive extract ./archive --format csv --output articles.csv
+          newsarchive extract ./archive --format parquet -o articles.parquet --since 2024-11-01
           gzip -dc post.txt.gz | newsarchive extract -          read standard input
           newsarchive extract ./archive -o out.json --errors failed.jsonl
 
