@@ -165,11 +165,17 @@ internal sealed class ParquetFormat : RecordFormat
             throw new NotSupportedException("Parquet records are written by the sink, a row group at a time");
     }
 
+    /// <summary>
+    /// Gathers records into row groups on the writer thread and encodes each full group on a thread of
+    /// its own while the next one fills, one group at a time, in order. A failure of that encoding
+    /// (the output's) is thrown by the next call, as if it had happened there.
+    /// </summary>
     private sealed class Sink(Stream output) : RecordSink, IDisposable
     {
-        private readonly List<ArticleRecord> rows = [];
+        private List<ArticleRecord> rows = [];
         private long rowChars;
         private ParquetWriter? writer;
+        private Task? encoding;
         private bool completed;
 
         public override void Append(ReadOnlySpan<byte> encodedRecord) =>
@@ -183,7 +189,11 @@ internal sealed class ParquetFormat : RecordFormat
             Count++;
             if (rows.Count >= MaxRowGroupRows || rowChars >= MaxRowGroupChars)
             {
-                WriteRowGroup();
+                WaitForEncoding();
+                var group = rows;
+                rows = [];
+                rowChars = 0;
+                encoding = Task.Run(() => WriteRowGroup(group));
             }
         }
 
@@ -194,9 +204,11 @@ internal sealed class ParquetFormat : RecordFormat
                 return;
             }
 
+            WaitForEncoding();
             if (rows.Count > 0)
             {
-                WriteRowGroup();
+                WriteRowGroup(rows);
+                rows = [];
             }
 
             // An empty run still gives a file with the schema and no row groups.
@@ -209,34 +221,35 @@ internal sealed class ParquetFormat : RecordFormat
         /// <summary>Lets go of a writer that was never completed (a run that failed); its file is not used.</summary>
         public void Dispose()
         {
-            if (writer is not null)
+            try
             {
-                try
-                {
-                    writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
-                }
-                catch (IOException)
-                {
-                    // The output already failed; the failure was reported where it happened.
-                }
-
-                writer = null;
+                WaitForEncoding();
+                writer?.DisposeAsync().AsTask().GetAwaiter().GetResult();
             }
+            catch (IOException)
+            {
+                // The output already failed; the failure was reported where it happened.
+            }
+
+            writer = null;
+        }
+
+        /// <summary>Waits for the group being encoded, and throws what its encoding threw.</summary>
+        private void WaitForEncoding()
+        {
+            var pending = encoding;
+            encoding = null;
+            pending?.GetAwaiter().GetResult();
         }
 
         private ParquetWriter Writer() =>
             writer ??= ParquetWriter.CreateAsync(Schema, output, new ParquetOptions { CompressionMethod = CompressionMethod.Snappy }).GetAwaiter().GetResult();
 
-        private void WriteRowGroup()
+        private void WriteRowGroup(List<ArticleRecord> group)
         {
-            using (var group = Writer().CreateRowGroup())
-            {
-                new RowGroupColumns(group, rows).WriteAll();
-                group.CompleteValidate();
-            }
-
-            rows.Clear();
-            rowChars = 0;
+            using var rowGroup = Writer().CreateRowGroup();
+            new RowGroupColumns(rowGroup, group).WriteAll();
+            rowGroup.CompleteValidate();
         }
     }
 
