@@ -176,6 +176,24 @@ public sealed class ParquetFormatTests
         Assert.Contains("2022-12-20T02:04:03", string.Join(";", ((System.Collections.IEnumerable)row[2]!).Cast<object>()), StringComparison.Ordinal);
     }
 
+    /// <summary>A row group is encoded on another thread; its write failure still reaches the caller as itself.</summary>
+    [Fact]
+    public void OutputFails_TheWritersCallerGetsTheIOException()
+    {
+        var small = EdgeRecords()[0];
+        using var writer = new RecordWriter(new FailingStream(), RecordFormat.Parquet);
+        var failure = Assert.Throws<IOException>(() =>
+        {
+            for (var i = 0; i < (3 * ParquetFormat.MaxRowGroupRows) + 1; i++)
+            {
+                writer.Write(small with { Id = $"x:{i}" });
+            }
+
+            writer.Complete();
+        });
+        Assert.Equal("No space left on device", failure.Message);
+    }
+
     [Fact]
     public void LoneSurrogate_WrittenAsAReplacementCharacter_RowSaysSo()
     {
@@ -302,6 +320,31 @@ public sealed class ParquetFormatTests
         }
 
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private sealed class FailingStream : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new IOException("No space left on device");
     }
 
     private sealed class TempFile : IDisposable
