@@ -100,10 +100,12 @@ public sealed class ContractTests
         Assert.Equal(FileKind.CharacterDevice, FileKinds.Of(device, followLinks: false));
     }
 
-    [Fact]
-    public void Extract_StandardOutputOnAFullDisk_ReportsAndExitsTwo()
+    [Theory]
+    [InlineData("json")]
+    [InlineData("parquet")]
+    public void Extract_StandardOutputOnAFullDisk_ReportsAndExitsTwo(string format)
     {
-        var result = Shell($"dotnet '{Cli}' extract '{Paths.SamplesAbsolute}' > /dev/full");
+        var result = Shell($"dotnet '{Cli}' extract '{Paths.SamplesAbsolute}' -f {format} > /dev/full");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("newsarchive: cannot write standard output: No space left on device", result.Stderr, StringComparison.Ordinal);
     }
