@@ -74,36 +74,42 @@ internal sealed class ParquetFormat : RecordFormat
 
     public override RecordSink CreateSink(Stream output) => new Sink(output);
 
+    /// <summary><c>published</c> as the three typed columns hold it, and what the columns leave out, if anything.</summary>
+    internal readonly record struct PublishedColumns(DateTime? Utc, int? OffsetMinutes, DateOnly? Date, string? Note);
+
     /// <summary>
     /// <c>published</c> as typed values: a timestamp with an offset gives its UTC instant, the offset in
-    /// minutes and the date in that offset; a date alone gives the date only. False for anything else.
+    /// minutes and the date in that offset; a date alone, or a clock time with no offset (which names no
+    /// instant), gives the date only; anything else nothing. A value the columns cannot hold whole comes
+    /// with a note for the row's warnings.
     /// </summary>
-    internal static bool TryReadPublished(string? published, out DateTime? utc, out int? offsetMinutes, out DateOnly? date)
+    internal static PublishedColumns ReadPublished(string? published)
     {
-        utc = null;
-        offsetMinutes = null;
-        date = null;
         if (published is null)
         {
-            return true;
+            return default;
         }
 
         if (published.Length == 10 && DateOnly.TryParseExact(published, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            date = day;
-            return true;
+            return new PublishedColumns(null, null, day, null);
         }
 
         var hasOffset = published.EndsWith('Z') || (published.Length > 6 && published[^6] is '+' or '-' && published[^3] == ':');
-        if (!hasOffset || !DateTimeOffset.TryParse(published, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        if (hasOffset && DateTimeOffset.TryParse(published, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
         {
-            return false;
+            var note = time.UtcTicks % TimeSpan.TicksPerMillisecond != 0
+                ? $"published \"{published}\" is finer than a millisecond; the published column keeps milliseconds"
+                : null;
+            return new PublishedColumns(time.UtcDateTime, (int)time.Offset.TotalMinutes, DateOnly.FromDateTime(time.DateTime), note);
         }
 
-        utc = time.UtcDateTime;
-        offsetMinutes = (int)time.Offset.TotalMinutes;
-        date = DateOnly.FromDateTime(time.DateTime);
-        return true;
+        if (!hasOffset && DateTime.TryParse(published, CultureInfo.InvariantCulture, DateTimeStyles.None, out var clock) && published.Contains('T', StringComparison.Ordinal))
+        {
+            return new PublishedColumns(null, null, DateOnly.FromDateTime(clock), $"published \"{published}\" has no offset, so no instant: only published_date is set");
+        }
+
+        return new PublishedColumns(null, null, null, $"published \"{published}\" is not an ISO 8601 date or time; the published columns are empty");
     }
 
     /// <summary>
@@ -267,14 +273,12 @@ internal sealed class ParquetFormat : RecordFormat
             {
                 var record = rows[i];
                 warnings[i] = record.Warnings;
-                if (TryReadPublished(record.Published, out var utc, out var offset, out var date))
-                {
-                    published[i] = (utc, offset, date);
-                }
-                else
+                var columns = ReadPublished(record.Published);
+                published[i] = (columns.Utc, columns.OffsetMinutes, columns.Date);
+                if (columns.Note is { } note)
                 {
                     // Not lost: the row says so, and the JSON outputs keep the text as it was.
-                    warnings[i] = record.Warnings.Add($"published \"{record.Published}\" is not an ISO 8601 date or timestamp with an offset; the published columns are empty");
+                    warnings[i] = warnings[i].Add(note);
                 }
 
                 if (HasLoneSurrogate(record))

@@ -22,6 +22,9 @@ public sealed class MutationPropertyTests(ITestOutputHelper output)
 
     private static readonly IReadOnlyDictionary<string, byte[]> Samples = LoadSamples();
 
+    /// <summary>The mutated records also written as Parquet and read back by DuckDB, at most.</summary>
+    private static readonly int MaxParquetRecords = Cases(3000);
+
     private static int Cases(int normal) =>
         int.TryParse(Environment.GetEnvironmentVariable("NEWSARCHIVE_PROPERTY_CASES"), out var requested) && requested > 0 ? requested : normal;
 
@@ -30,6 +33,7 @@ public sealed class MutationPropertyTests(ITestOutputHelper output)
     {
         var parser = new ArchiveParser();
         var stats = new Stats();
+        var kept = new List<ArticleRecord>();
         Warm(parser);
         var property = Prop.ForAll(MutationGenerators.AnyMutation(Samples), input =>
         {
@@ -40,6 +44,11 @@ public sealed class MutationPropertyTests(ITestOutputHelper output)
                     stats.Records++;
                     AssertWhole(parsed.Record);
                     AssertHeaderAgrees(header, parsed.Record);
+                    if (kept.Count < MaxParquetRecords)
+                    {
+                        kept.Add(parsed.Record);
+                    }
+
                     break;
                 case ParseOutcome.Failed failed:
                     stats.Errors++;
@@ -52,6 +61,10 @@ public sealed class MutationPropertyTests(ITestOutputHelper output)
         });
         property.Check(Config.QuickThrowOnFailure.WithMaxTest(Cases(3000)).WithQuietOnSuccess(true));
         output.WriteLine($"any mutation: {stats}");
+
+        // Every kind of record the mutations make, through Parquet and back by DuckDB, is the JSON Lines record.
+        ParquetFormatTests.AssertDuckDbReadsWhatJsonLinesSays(kept);
+        output.WriteLine($"any mutation: {kept.Count} records through Parquet and DuckDB");
     }
 
     [Fact]
