@@ -10,8 +10,8 @@ namespace NewsArchive.Tests;
 
 /// <summary>
 /// Firing is not enough: a site rule whose work the generic pass or another rule would do anyway
-/// can be deleted without anyone noticing. Each entry of every site's HTML tables is left out in
-/// turn, every golden case is parsed again, and some case must come out different.
+/// can be deleted without anyone noticing. Each entry of every site's HTML tables and of UDN's line
+/// tables is left out in turn, every golden case is parsed again, and some case must come out different.
 /// </summary>
 public sealed class RuleNecessityTests
 {
@@ -26,6 +26,7 @@ public sealed class RuleNecessityTests
 
     public static IEnumerable<object[]> Entries() =>
         Tables.SelectMany(t => t.Rules.Elements.Cast<IRule>().Concat(t.Rules.Paragraphs).Select(r => new object[] { t.Table, r.Reason }))
+            .Concat(UdnLines().Select(r => new object[] { "UdnTextProfile.Rules", r.Reason }))
             .DistinctBy(e => (string)e[1]);
 
     [Theory]
@@ -33,11 +34,16 @@ public sealed class RuleNecessityTests
     public void SiteRule_LeftOut_ChangesSomeCase(string table, string reason)
     {
         _ = table;
-        var without = Catalog(rules => rules with
-        {
-            Elements = [.. rules.Elements.Where(r => r.Reason != reason)],
-            Paragraphs = [.. rules.Paragraphs.Where(r => r.Reason != reason)],
-        });
+        var without = Catalog(
+            rules => rules with
+            {
+                Elements = [.. rules.Elements.Where(r => r.Reason != reason)],
+                Paragraphs = [.. rules.Paragraphs.Where(r => r.Reason != reason)],
+            },
+            lines => new UdnTextRules(
+                [.. lines.PageEnd.Where(r => r.Reason != reason)],
+                [.. lines.BodyEnd.Where(r => r.Reason != reason)],
+                [.. lines.Noise.Where(r => r.Reason != reason)]));
         var parser = new ArchiveParser(profiles: without);
         foreach (var golden in GoldenCase.All.Where(c => !c.ExpectsError))
         {
@@ -51,15 +57,18 @@ public sealed class RuleNecessityTests
         Assert.Fail($"{table}: \"{reason}\" can be left out and every golden case comes out the same: the rule is not needed, or no case shows what it is for");
     }
 
-    /// <summary>The catalog's formats, with <paramref name="edit"/> applied to every site table.</summary>
-    private static ImmutableArray<IFormatProfile> Catalog(Func<HtmlSiteRules, HtmlSiteRules> edit) =>
+    private static IEnumerable<IRule> UdnLines() =>
+        UdnTextProfile.Rules.PageEnd.Cast<IRule>().Concat(UdnTextProfile.Rules.BodyEnd).Concat(UdnTextProfile.Rules.Noise);
+
+    /// <summary>The catalog's formats, with <paramref name="edit"/> applied to every site's HTML table and <paramref name="editLines"/> to UDN's line tables.</summary>
+    private static ImmutableArray<IFormatProfile> Catalog(Func<HtmlSiteRules, HtmlSiteRules> edit, Func<UdnTextRules, UdnTextRules>? editLines = null) =>
     [
         new CnaHtmlProfile(CnaSite.Page with { Rules = edit(CnaSite.PageRules) }),
         new CnaJekyllProfile(edit(CnaSite.PostRules)),
         new HtmlProfile(GenericSite.Page with { Rules = edit(GenericSite.PageRules) }),
         new Sites.Generic.JekyllProfile(edit(Sites.Generic.JekyllProfile.Rules)),
         new UdnHtmlProfile(UdnSite.Page with { Rules = edit(UdnSite.PageRules) }),
-        new UdnTextProfile(),
+        new UdnTextProfile(editLines is null ? UdnTextProfile.Rules : editLines(UdnTextProfile.Rules)),
     ];
 
     [Fact]

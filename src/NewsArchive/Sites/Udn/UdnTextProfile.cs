@@ -31,7 +31,7 @@ public sealed partial class UdnTextProfile : IFormatProfile
     ];
 
     /// <summary>Lines where the page leaves the article for good: promos, comments, site-wide lists, footer.</summary>
-    private static readonly ImmutableArray<EndOfPageRule> PageEnd =
+    private static readonly ImmutableArray<EndOfPageRule> PageEndLines =
     [
         LineRule.EndOfPage(ProductPromoLine(), "商品推薦 product promos"),
         LineRule.EndOfPage(CommentAreaLine(), "udn討論區 comment area (N 則留言, FB留言, 規範)"),
@@ -40,13 +40,13 @@ public sealed partial class UdnTextProfile : IFormatProfile
     ];
 
     /// <summary>Lines that end the body but not the further-reading lists after it.</summary>
-    private static readonly ImmutableArray<EndOfBodyRule> BodyEnd =
+    private static readonly ImmutableArray<EndOfBodyRule> BodyEndLines =
     [
         LineRule.EndOfBody(FollowPagePromoLine(), "收看更多文章 follow-our-page promo"),
     ];
 
     /// <summary>Lines that are never text, wherever they stand.</summary>
-    private static readonly ImmutableArray<DropRule> Noise =
+    private static readonly ImmutableArray<DropRule> NoiseLines =
     [
         LineRule.Drop(ShareButtonLine(),
             "share and font-size buttons (用LINE傳送, +, A-A+)"),
@@ -54,6 +54,20 @@ public sealed partial class UdnTextProfile : IFormatProfile
         LineRule.Drop(FormFieldLine(), "form fields and image placeholders"),
         LineRule.Drop(AudioPlayerLine(), "聽新聞 audio player"),
     ];
+
+    /// <summary>UDN's line tables, as the format reads dumps by default.</summary>
+    public static readonly UdnTextRules Rules = new(PageEndLines, BodyEndLines, NoiseLines);
+
+    private readonly UdnTextRules rules;
+
+    /// <summary>The format with UDN's own line tables.</summary>
+    public UdnTextProfile()
+        : this(Rules)
+    {
+    }
+
+    /// <summary>The format with <paramref name="rules"/>; a test builds it with a rule left out, to show each rule is needed.</summary>
+    public UdnTextProfile(UdnTextRules rules) => this.rules = rules;
 
     /// <summary>
     /// How many lines above the byline the headline may stand, share widgets and blank lines between
@@ -66,9 +80,6 @@ public sealed partial class UdnTextProfile : IFormatProfile
 
     /// <summary>A line this long that ends a sentence is article prose, not a list entry or a promo.</summary>
     private const int MinProseChars = 40;
-
-    /// <summary>The key of this profile's shared analysis of a document (<see cref="SourceDocument.Memo{T}"/>).</summary>
-    private static readonly object AnalysisKey = new();
 
     private enum RelatedStyle
     {
@@ -172,8 +183,8 @@ public sealed partial class UdnTextProfile : IFormatProfile
         });
     }
 
-    private static Analysis Analyze(SourceDocument document) =>
-        document.Memo(AnalysisKey, static doc =>
+    private Analysis Analyze(SourceDocument document) =>
+        document.Memo(rules, doc =>
         {
             var lines = SplitLines(doc.Text);
             var bylineIndex = FindByline(lines, out var byline, out var headlineIndex);
@@ -196,7 +207,7 @@ public sealed partial class UdnTextProfile : IFormatProfile
     }
 
     /// <summary>The first byline with a headline above it; <paramref name="headlineIndex"/> is that headline's line.</summary>
-    private static int FindByline(string[] lines, out UdnByline? byline, out int headlineIndex)
+    private int FindByline(string[] lines, out UdnByline? byline, out int headlineIndex)
     {
         for (var i = 1; i < lines.Length; i++)
         {
@@ -220,7 +231,7 @@ public sealed partial class UdnTextProfile : IFormatProfile
     }
 
     /// <summary>The global.udn.com stand-in for a byline: <c>2023/08/23 轉角24小時</c> under the headline.</summary>
-    private static int FindDateLine(string[] lines)
+    private int FindDateLine(string[] lines)
     {
         for (var i = 1; i < lines.Length; i++)
         {
@@ -234,7 +245,7 @@ public sealed partial class UdnTextProfile : IFormatProfile
     }
 
     /// <summary>The nearest line above <paramref name="index"/> that is text, skipping blanks and share widgets.</summary>
-    private static int FindHeadline(string[] lines, int index)
+    private int FindHeadline(string[] lines, int index)
     {
         for (var i = index - 1; i >= 0 && i >= index - HeadlineWindow; i--)
         {
@@ -249,12 +260,12 @@ public sealed partial class UdnTextProfile : IFormatProfile
         return -1;
     }
 
-    private static bool IsHeadlineLike(string line) =>
+    private bool IsHeadlineLike(string line) =>
         line.Length is >= 4 and <= 120 && HasWord(line) && !DateLine().IsMatch(line) && !TimestampOnly().IsMatch(line) && !line.EndsWith('。')
         && PageEndRule(line) is null && !RelatedSections.Any(s => s.Heading == line);
 
     /// <summary>Reads the body from <paramref name="start"/>; returns the index of the line that ended it.</summary>
-    private static int ReadBody(string[] lines, int start, RuleLog log, out List<string> paragraphs, out ImmutableArray<ArticleImage> images)
+    private int ReadBody(string[] lines, int start, RuleLog log, out List<string> paragraphs, out ImmutableArray<ArticleImage> images)
     {
         paragraphs = [];
         var captions = ImmutableArray.CreateBuilder<ArticleImage>();
@@ -315,7 +326,7 @@ public sealed partial class UdnTextProfile : IFormatProfile
     /// when a promo word stood inside the text (a "看更多" expander), the text that follows is lost, and
     /// the loss must be said. Two or more lines of prose count; one line could be a promo's own blurb.
     /// </summary>
-    private static List<string> ProseAfter(string[] lines, int start)
+    private List<string> ProseAfter(string[] lines, int start)
     {
         var prose = new List<string>();
         for (var i = start; i < lines.Length && i < start + ProseLookAhead; i++)
@@ -340,7 +351,7 @@ public sealed partial class UdnTextProfile : IFormatProfile
     /// <summary>A line of article prose: long, and ending a sentence.</summary>
     private static bool IsProse(string line) => line.Length >= MinProseChars && line[^1] is '。' or '」' or '！' or '？';
 
-    private static ImmutableArray<RelatedLink> ReadRelatedSections(string[] lines, int start, string title, RuleLog log, ref ImmutableArray<string> tags)
+    private ImmutableArray<RelatedLink> ReadRelatedSections(string[] lines, int start, string title, RuleLog log, ref ImmutableArray<string> tags)
     {
         var related = ImmutableArray.CreateBuilder<RelatedLink>();
         RelatedStyle? style = null;
@@ -446,13 +457,13 @@ public sealed partial class UdnTextProfile : IFormatProfile
 
     private static bool IsSectionHeading(string line) => RelatedSections.Any(s => s.Heading == line);
 
-    private static DropRule? NoiseRule(string line) => FirstMatch(Noise, line);
+    private DropRule? NoiseRule(string line) => FirstMatch(rules.Noise, line);
 
-    private static EndOfPageRule? PageEndRule(string line) => FirstMatch(PageEnd, line);
+    private EndOfPageRule? PageEndRule(string line) => FirstMatch(rules.PageEnd, line);
 
-    private static EndOfBodyRule? BodyEndRule(string line) => FirstMatch(BodyEnd, line);
+    private EndOfBodyRule? BodyEndRule(string line) => FirstMatch(rules.BodyEnd, line);
 
-    private static LineRule? EndRule(string line) => (LineRule?)PageEndRule(line) ?? BodyEndRule(line);
+    private LineRule? EndRule(string line) => (LineRule?)PageEndRule(line) ?? BodyEndRule(line);
 
     private static T? FirstMatch<T>(ImmutableArray<T> rules, string line)
         where T : LineRule
@@ -488,7 +499,7 @@ public sealed partial class UdnTextProfile : IFormatProfile
     /// publication time from the byline, the date line or the page's date widget. Null, or why the
     /// dump cannot be read.
     /// </summary>
-    private static string? ReadHeader(string[] lines, ref int bylineIndex, UdnByline? byline, ref int headlineIndex, ImmutableArray<string>.Builder warnings, out string? published)
+    private string? ReadHeader(string[] lines, ref int bylineIndex, UdnByline? byline, ref int headlineIndex, ImmutableArray<string>.Builder warnings, out string? published)
     {
         published = null;
         if (bylineIndex < 0)
