@@ -17,6 +17,9 @@ public sealed class ExtractRunner
     private readonly TextWriter stderr;
     private readonly TerminalInfo terminal;
 
+    /// <summary>The filters applied before parsing, where a format's header decides them; null when there are none.</summary>
+    private readonly Func<ArticleHeader, bool>? wanted;
+
     public ExtractRunner(RunOptions options, Stream stdin, Stream stdout, TextWriter stderr, TerminalInfo terminal)
     {
         this.options = options;
@@ -24,6 +27,7 @@ public sealed class ExtractRunner
         this.stdout = stdout;
         this.stderr = stderr;
         this.terminal = terminal;
+        wanted = options.Filter.IsActive ? options.Filter.MayKeep : null;
     }
 
     /// <summary>
@@ -265,7 +269,7 @@ public sealed class ExtractRunner
             finally
             {
                 hugeJsonEncoder?.Dispose();
-                (sink as IDisposable)?.Dispose();
+                sink.Dispose();
             }
 
             progress.Clear();
@@ -312,7 +316,7 @@ public sealed class ExtractRunner
         var reader = new InputParser(stdin, options.MaxFileSize, options.Verbose);
         return item =>
         {
-            if (item.Source.Notice is not null || reader.Parse(item.Source, Wanted) is not ParseOutcome.Parsed { Record: var record })
+            if (item.Source.Notice is not null || reader.Parse(item.Source, wanted) is not ParseOutcome.Parsed { Record: var record })
             {
                 return null;
             }
@@ -323,9 +327,6 @@ public sealed class ExtractRunner
                 : null;
         };
     }
-
-    /// <summary>The filters applied before parsing, where a format's header decides them; null when there are none.</summary>
-    private Func<ArticleHeader, bool>? Wanted => options.Filter.IsActive ? options.Filter.MayKeep : null;
 
     private Func<(InputSource Source, int Index), ItemResult> CreateWorker()
     {
@@ -341,7 +342,7 @@ public sealed class ExtractRunner
                 return new ItemResult(source.DisplayPath, null, null, 0, source.Notice);
             }
 
-            var outcome = reader.Parse(source, Wanted);
+            var outcome = reader.Parse(source, wanted);
             if (outcome is ParseOutcome.Skipped)
             {
                 return new ItemResult(source.DisplayPath, null, null, 0) { Filtered = true };

@@ -176,7 +176,7 @@ internal sealed class ParquetFormat : RecordFormat
     /// its own while the next one fills, one group at a time, in order. A failure of that encoding
     /// (the output's) is thrown by the next call, as if it had happened there.
     /// </summary>
-    private sealed class Sink(Stream output) : RecordSink, IDisposable
+    private sealed class Sink(Stream output) : RecordSink
     {
         private List<ArticleRecord> rows = [];
         private long rowChars;
@@ -225,8 +225,13 @@ internal sealed class ParquetFormat : RecordFormat
         }
 
         /// <summary>Lets go of a writer that was never completed (a run that failed); its file is not used.</summary>
-        public void Dispose()
+        protected override void Dispose(bool disposing)
         {
+            if (!disposing)
+            {
+                return;
+            }
+
             try
             {
                 WaitForEncoding();

@@ -5,8 +5,9 @@ namespace NewsArchive.Output;
 /// <summary>
 /// Receives a run's records in input order on one thread and writes the output: encoded bytes from
 /// the workers, or whole records (a huge one, or every one for a format that gathers them).
+/// Disposing a sink that was never completed lets go of what it holds; its output is not used.
 /// </summary>
-public abstract class RecordSink
+public abstract class RecordSink : IDisposable
 {
     /// <summary>How many records the output holds so far.</summary>
     public int Count { get; protected set; }
@@ -19,4 +20,14 @@ public abstract class RecordSink
 
     /// <summary>Writes what closes the output; an empty run still gives valid output.</summary>
     public abstract void Complete();
+
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+    }
 }

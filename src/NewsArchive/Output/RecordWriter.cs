@@ -42,6 +42,6 @@ public sealed class RecordWriter : IDisposable
     public void Dispose()
     {
         encoder.Dispose();
-        (sink as IDisposable)?.Dispose();
+        sink.Dispose();
     }
 }
