@@ -45,4 +45,21 @@ public sealed class TextNormalizerTests
     {
         Assert.Equal(expected, TextNormalizer.CountVisible(text));
     }
+
+    [Fact]
+    public void CountVisible_CountsEveryCharThatIsNeitherSpaceNorZeroWidth()
+    {
+        // Every char, each between visible ones and in a run long enough for the vectorised search.
+        var text = new System.Text.StringBuilder();
+        var expected = 0;
+        for (var code = 0; code <= char.MaxValue; code++)
+        {
+            var c = (char)code;
+            text.Append('字').Append(c);
+            expected += 1 + (char.IsWhiteSpace(c) || TextNormalizer.IsInvisible(c) ? 0 : 1);
+        }
+
+        Assert.Equal(expected, TextNormalizer.CountVisible(text.ToString()));
+        Assert.Equal(3, TextNormalizer.CountVisible(new string(' ', 100) + "a​b　　c" + new string(' ', 40)));
+    }
 }

@@ -155,15 +155,25 @@ public static class HtmlArticleReader
             }
 
             // The site's rules come first: a generic rule does not remove a block holding what one of
-            // them takes out, it lets the walk reach it.
-            if (!index.HoldsSiteTake(element))
+            // them takes out, it lets the walk reach it. Most elements match no generic rule, so that
+            // is asked only once one matches.
+            var holdsSiteTake = (bool?)null;
+            foreach (var rule in genericRules)
             {
-                foreach (var rule in genericRules)
+                if (!rule.Matches(view))
                 {
-                    if (rule.Matches(view) && Apply(rule, view) is { } decision)
-                    {
-                        return decision;
-                    }
+                    continue;
+                }
+
+                holdsSiteTake ??= index.HoldsSiteTake(element);
+                if (holdsSiteTake.Value)
+                {
+                    break;
+                }
+
+                if (Apply(rule, view) is { } decision)
+                {
+                    return decision;
                 }
             }
 
