@@ -87,6 +87,23 @@ public sealed class TextDecoderTests
         Assert.Contains(decoded.Warnings, w => w.StartsWith("invalid UTF-8", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7030)]
+    [InlineData(7040)]
+    [InlineData(21200)]
+    public void TryDecode_Utf8OfEverySize_IsTheText_AndARepairIsFoundInIt(int copies)
+    {
+        // The sample is 149 bytes: sizes either side of the pooled buffer's limit (1 MB) decode alike.
+        var text = string.Concat(Enumerable.Repeat(Sample, copies)) + "😀\r\n";
+        var bytes = Encoding.UTF8.GetBytes(text);
+        Assert.Equal(text.Replace("\r\n", "\n", StringComparison.Ordinal), Decode(bytes).Text);
+        bytes[^8] = 0xFF; // the closing '>' of the last copy's </p>
+        var repaired = Decode(bytes);
+        Assert.Contains("invalid UTF-8: 1 byte sequence(s) replaced with U+FFFD", repaired.Warnings);
+        Assert.Equal((copies * Sample.Length) - 2, repaired.Text.IndexOf('\uFFFD', StringComparison.Ordinal));
+    }
+
     [Fact]
     public void TryDecode_ValidUtf8HoldingAReplacementCharacter_KeepsItWithoutWarning()
     {

@@ -154,17 +154,46 @@ public sealed class TextDecoder
     /// </summary>
     internal static bool TryDecodeValidUtf8(ReadOnlySpan<byte> bytes, out string text, out bool needsCleaning)
     {
-        text = Encoding.UTF8.GetString(bytes);
-        if (text.Contains('\uFFFD') || text.Contains('\0'))
+        // Transcoded into a pooled buffer, then copied once into the string: Encoding.GetString would
+        // first count the characters in a pass of its own. A file too large for the pool is decoded directly.
+        var pooled = bytes.Length <= MaxPooledDecodeBytes ? System.Buffers.ArrayPool<char>.Shared.Rent(bytes.Length) : null;
+        try
         {
-            text = string.Empty;
-            needsCleaning = false;
-            return false;
-        }
+            ReadOnlySpan<char> decoded;
+            string? whole = null;
+            if (pooled is null)
+            {
+                whole = Encoding.UTF8.GetString(bytes);
+                decoded = whole;
+            }
+            else
+            {
+                System.Text.Unicode.Utf8.ToUtf16(bytes, pooled, out _, out var written);
+                decoded = pooled.AsSpan(0, written);
+            }
 
-        needsCleaning = text.AsSpan().IndexOfAny(ControlCharacters) >= 0;
-        return true;
+            if (decoded.ContainsAny('\uFFFD', '\0'))
+            {
+                text = string.Empty;
+                needsCleaning = false;
+                return false;
+            }
+
+            needsCleaning = decoded.IndexOfAny(ControlCharacters) >= 0;
+            text = whole ?? new string(decoded);
+            return true;
+        }
+        finally
+        {
+            if (pooled is not null)
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(pooled);
+            }
+        }
     }
+
+    /// <summary>Files up to this size are decoded through a pooled buffer (the shared pool keeps arrays up to 1 M elements).</summary>
+    private const int MaxPooledDecodeBytes = 1024 * 1024;
 
     internal static bool IsGzip(ReadOnlySpan<byte> bytes) => bytes.Length >= 3 && bytes[0] == 0x1F && bytes[1] == 0x8B && bytes[2] == 0x08;
 
