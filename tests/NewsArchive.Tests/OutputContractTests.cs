@@ -95,6 +95,62 @@ public sealed class OutputContractTests
         }
     }
 
+    /// <summary>
+    /// Strings written through the encoder, short and long (a long one is escaped in several calls),
+    /// are exactly what the JSON escaping rules give: the two-character escapes, <c>\uXXXX</c> for
+    /// the other control characters and line breaks, surrogate pairs as themselves, a lone surrogate
+    /// as U+FFFD.
+    /// </summary>
+    [Fact]
+    public void JsonEncoder_EscapedStrings_AreExactlyTheRulesOutput()
+    {
+        var random = new Random(20261124);
+        char[] alphabet = ['a', '字', '"', '\\', '\n', '\r', '\t', '\b', '\f', '\u0001', '\u001F', '\u007F', '\u0085', '\u2028', '\u2029', '\uD840', '\uDC00', '\uFFFD', '\u00A0', '/', '<'];
+        var buffer = new ArrayBufferWriter<byte>();
+        for (var n = 0; n < 3000; n++)
+        {
+            var length = n % 10 == 0 ? random.Next(1000, 20000) : random.Next(0, 60);
+            var text = new string([.. Enumerable.Range(0, length).Select(_ => random.Next(4) == 0 ? alphabet[random.Next(alphabet.Length)] : alphabet[random.Next(2)])]);
+            buffer.Clear();
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = LiteralJsonEncoder.Instance }))
+            {
+                writer.WriteStringValue(text);
+            }
+
+            Assert.Equal(Reference(text), Encoding.UTF8.GetString(buffer.WrittenSpan));
+        }
+
+        static string Reference(string text)
+        {
+            var json = new StringBuilder("\"");
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    json.Append(c).Append(text[++i]);
+                    continue;
+                }
+
+                json.Append(c switch
+                {
+                    '"' => "\\\"",
+                    '\\' => "\\\\",
+                    '\n' => "\\n",
+                    '\r' => "\\r",
+                    '\t' => "\\t",
+                    '\b' => "\\b",
+                    '\f' => "\\f",
+                    < ' ' or '\u007F' or '\u0085' or '\u2028' or '\u2029' => $"\\u{(int)c:X4}",
+                    _ when char.IsSurrogate(c) => "\uFFFD",
+                    _ => c.ToString(),
+                });
+            }
+
+            return json.Append('"').ToString();
+        }
+    }
+
     [Fact]
     public void Csv_LineSeparatorsInEveryField_ReadBackAsOneRow()
     {

@@ -64,6 +64,119 @@ internal sealed class LiteralJsonEncoder : JavaScriptEncoder
         }
     }
 
+    /// <summary>
+    /// Escapes a string that holds something to escape (a text's line breaks, a quote): the runs
+    /// between escapes are copied whole, where the base encoder goes one scalar at a time through
+    /// <see cref="WillEncode"/> and <see cref="TryEncodeUnicodeScalar"/>. The output is the same:
+    /// the two-character escapes, <c>\uXXXX</c> for the other characters <see cref="WillEncode"/>
+    /// takes, and U+FFFD for a lone surrogate.
+    /// </summary>
+    public override OperationStatus Encode(ReadOnlySpan<char> source, Span<char> destination, out int charsConsumed, out int charsWritten, bool isFinalBlock = true)
+    {
+        var read = 0;
+        var written = 0;
+        while (read < source.Length)
+        {
+            var rest = source[read..];
+            var next = FindFirstToEncode(rest);
+            var run = next < 0 ? rest.Length : next;
+            if (run > destination.Length - written)
+            {
+                // Copy what fits, never half of a surrogate pair.
+                var fit = destination.Length - written;
+                if (fit > 0 && char.IsHighSurrogate(rest[fit - 1]))
+                {
+                    fit--;
+                }
+
+                rest[..fit].CopyTo(destination[written..]);
+                charsConsumed = read + fit;
+                charsWritten = written + fit;
+                return OperationStatus.DestinationTooSmall;
+            }
+
+            rest[..run].CopyTo(destination[written..]);
+            read += run;
+            written += run;
+            if (next < 0)
+            {
+                break;
+            }
+
+            var c = source[read];
+            if (char.IsHighSurrogate(c) && read + 1 == source.Length && !isFinalBlock)
+            {
+                // The pair's other half may come with the next block.
+                charsConsumed = read;
+                charsWritten = written;
+                return OperationStatus.NeedMoreData;
+            }
+
+            var escape = Escape(c, out var one);
+            var length = escape.IsEmpty ? 1 : escape.Length;
+            if (length > destination.Length - written)
+            {
+                charsConsumed = read;
+                charsWritten = written;
+                return OperationStatus.DestinationTooSmall;
+            }
+
+            if (escape.IsEmpty)
+            {
+                destination[written] = one;
+            }
+            else
+            {
+                escape.CopyTo(destination[written..]);
+            }
+
+            read++;
+            written += length;
+        }
+
+        charsConsumed = read;
+        charsWritten = written;
+        return OperationStatus.Done;
+    }
+
+    /// <summary>
+    /// The escape of a character <see cref="FindFirstToEncode"/> stopped at, or an empty span and the
+    /// one character written instead (U+FFFD for a lone surrogate).
+    /// </summary>
+    private static ReadOnlySpan<char> Escape(char c, out char one)
+    {
+        one = '\0';
+        switch (c)
+        {
+            case '"':
+                return "\\\"";
+            case '\\':
+                return "\\\\";
+            case '\n':
+                return "\\n";
+            case '\r':
+                return "\\r";
+            case '\t':
+                return "\\t";
+            case '\b':
+                return "\\b";
+            case '\f':
+                return "\\f";
+        }
+
+        if (char.IsSurrogate(c))
+        {
+            one = '\uFFFD';
+            return [];
+        }
+
+        return UnicodeEscapes[c < 0x80 ? c : c switch { '\u0085' => 0x80, '\u2028' => 0x81, _ => 0x82 }];
+    }
+
+    /// <summary><c>\uXXXX</c> for U+0000–U+007F, then U+0085, U+2028 and U+2029.</summary>
+    private static readonly string[] UnicodeEscapes =
+        [.. Enumerable.Range(0, 0x80).Append(0x85).Append(0x2028).Append(0x2029).Select(code => $"\\u{code:X4}")];
+
     public override int FindFirstCharacterToEncodeUtf8(ReadOnlySpan<byte> utf8Text)
     {
         var index = 0;
