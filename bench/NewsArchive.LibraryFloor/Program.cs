@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -30,17 +31,23 @@ public static class Program
         }
 
         var jobs = args.Length == 3 ? Math.Max(1, int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture)) : 1;
-        var files = Directory.EnumerateFiles(args[0], "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
         using var stdout = Console.OpenStandardOutput();
         var gate = new object();
-        var workers = Enumerable.Range(0, jobs)
-            .Select(k => new Thread(() => Work(files, k, jobs, stdout, gate)))
-            .ToArray();
+
+        // The files are listed while the workers read them, in no particular order: nothing waits.
+        using var files = new BlockingCollection<string>(boundedCapacity: 1024);
+        var workers = Enumerable.Range(0, jobs).Select(_ => new Thread(() => Work(files, stdout, gate))).ToArray();
         foreach (var worker in workers)
         {
             worker.Start();
         }
 
+        foreach (var path in Directory.EnumerateFiles(args[0], "*", SearchOption.AllDirectories))
+        {
+            files.Add(path);
+        }
+
+        files.CompleteAdding();
         foreach (var worker in workers)
         {
             worker.Join();
@@ -49,16 +56,16 @@ public static class Program
         return 0;
     }
 
-    /// <summary>Every <paramref name="jobs"/>-th file from <paramref name="first"/>, written in 64 KB batches.</summary>
-    private static void Work(string[] files, int first, int jobs, Stream stdout, object gate)
+    /// <summary>Takes files until there are no more, writing their lines in 64 KB batches.</summary>
+    private static void Work(BlockingCollection<string> files, Stream stdout, object gate)
     {
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = true }, BrowsingContext.New(Configuration.Default));
         var buffer = new ArrayBufferWriter<byte>(1 << 17);
         using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
         var text = new StringBuilder();
-        for (var i = first; i < files.Length; i += jobs)
+        foreach (var path in files.GetConsumingEnumerable())
         {
-            var content = Encoding.UTF8.GetString(File.ReadAllBytes(files[i]));
+            var content = Encoding.UTF8.GetString(File.ReadAllBytes(path));
             var (title, body) = SplitFrontMatter(content);
             text.Clear();
             if (body.Contains('<', StringComparison.Ordinal))
@@ -78,22 +85,29 @@ public static class Program
 
             json.Reset();
             json.WriteStartObject();
-            json.WriteString("path", files[i]);
+            json.WriteString("path", path);
             json.WriteString("title", title);
             json.WriteString("text", text.ToString());
             json.WriteEndObject();
             json.Flush();
             buffer.Write("\n"u8);
-            if (buffer.WrittenCount > 1 << 16 || i + jobs >= files.Length)
+            if (buffer.WrittenCount > 1 << 16)
             {
-                lock (gate)
-                {
-                    stdout.Write(buffer.WrittenSpan);
-                }
-
-                buffer.Clear();
+                Flush(buffer, stdout, gate);
             }
         }
+
+        Flush(buffer, stdout, gate);
+    }
+
+    private static void Flush(ArrayBufferWriter<byte> buffer, Stream stdout, object gate)
+    {
+        lock (gate)
+        {
+            stdout.Write(buffer.WrittenSpan);
+        }
+
+        buffer.Clear();
     }
 
     /// <summary>The front matter's title (read from YamlDotNet's events) and the body after the closing fence.</summary>
