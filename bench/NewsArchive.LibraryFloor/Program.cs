@@ -34,20 +34,30 @@ public static class Program
         using var stdout = Console.OpenStandardOutput();
         var gate = new object();
 
-        // The files are listed while the workers read them, in no particular order: nothing waits.
-        using var files = new BlockingCollection<string>(boundedCapacity: 1024);
-        var workers = Enumerable.Range(0, jobs).Select(_ => new Thread(() => Work(files, stdout, gate))).ToArray();
+        var listing = Directory.EnumerateFiles(args[0], "*", SearchOption.AllDirectories);
+        if (jobs == 1)
+        {
+            Work(listing, stdout, gate);
+            return 0;
+        }
+
+        // The files are listed while the workers read them, in batches and in no particular order,
+        // so no worker waits for the listing or for another.
+        using var batches = new BlockingCollection<string[]>(boundedCapacity: 4 * jobs);
+        var workers = Enumerable.Range(0, jobs)
+            .Select(_ => new Thread(() => Work(batches.GetConsumingEnumerable().SelectMany(batch => batch), stdout, gate)))
+            .ToArray();
         foreach (var worker in workers)
         {
             worker.Start();
         }
 
-        foreach (var path in Directory.EnumerateFiles(args[0], "*", SearchOption.AllDirectories))
+        foreach (var batch in listing.Chunk(64))
         {
-            files.Add(path);
+            batches.Add(batch);
         }
 
-        files.CompleteAdding();
+        batches.CompleteAdding();
         foreach (var worker in workers)
         {
             worker.Join();
@@ -56,14 +66,14 @@ public static class Program
         return 0;
     }
 
-    /// <summary>Takes files until there are no more, writing their lines in 64 KB batches.</summary>
-    private static void Work(BlockingCollection<string> files, Stream stdout, object gate)
+    /// <summary>Reads every file it is given, writing their lines in 64 KB batches.</summary>
+    private static void Work(IEnumerable<string> files, Stream stdout, object gate)
     {
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = true }, BrowsingContext.New(Configuration.Default));
         var buffer = new ArrayBufferWriter<byte>(1 << 17);
         using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
         var text = new StringBuilder();
-        foreach (var path in files.GetConsumingEnumerable())
+        foreach (var path in files)
         {
             var content = Encoding.UTF8.GetString(File.ReadAllBytes(path));
             var (title, body) = SplitFrontMatter(content);
