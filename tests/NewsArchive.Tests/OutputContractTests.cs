@@ -97,6 +97,7 @@ public sealed class OutputContractTests
 
     /// <summary>
     /// Strings written through the encoder, short and long (a long one is escaped in several calls),
+    /// from UTF-16 and from UTF-8,
     /// are exactly what the JSON escaping rules give: the two-character escapes, <c>\uXXXX</c> for
     /// the other control characters and line breaks, surrogate pairs as themselves, a lone surrogate
     /// as U+FFFD.
@@ -118,6 +119,18 @@ public sealed class OutputContractTests
             }
 
             Assert.Equal(Reference(text), Encoding.UTF8.GetString(buffer.WrittenSpan));
+
+            // The same text as UTF-8 is escaped one scalar at a time (TryEncodeUnicodeScalar), to the same output.
+            if (Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text)) == text)
+            {
+                buffer.Clear();
+                using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = LiteralJsonEncoder.Instance }))
+                {
+                    writer.WriteStringValue(Encoding.UTF8.GetBytes(text));
+                }
+
+                Assert.Equal(Reference(text), Encoding.UTF8.GetString(buffer.WrittenSpan));
+            }
         }
 
         static string Reference(string text)

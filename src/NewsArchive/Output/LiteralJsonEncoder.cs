@@ -208,41 +208,29 @@ internal sealed class LiteralJsonEncoder : JavaScriptEncoder
     public override unsafe bool TryEncodeUnicodeScalar(int unicodeScalar, char* buffer, int bufferLength, out int numberOfCharactersWritten)
     {
         var output = new Span<char>(buffer, bufferLength);
-        string escaped = unicodeScalar switch
+        if (!WillEncode(unicodeScalar))
         {
-            '"' => "\\\"",
-            '\\' => "\\\\",
-            '\n' => "\\n",
-            '\r' => "\\r",
-            '\t' => "\\t",
-            '\b' => "\\b",
-            '\f' => "\\f",
-            _ => string.Empty,
-        };
-
-        if (escaped.Length == 0)
-        {
-            if (!WillEncode(unicodeScalar))
+            if (!Rune.TryCreate(unicodeScalar, out var rune) || !rune.TryEncodeToUtf16(output, out numberOfCharactersWritten))
             {
-                if (!Rune.TryCreate(unicodeScalar, out var rune) || !rune.TryEncodeToUtf16(output, out numberOfCharactersWritten))
-                {
-                    numberOfCharactersWritten = 0;
-                    return false;
-                }
-
-                return true;
+                numberOfCharactersWritten = 0;
+                return false;
             }
 
-            escaped = unicodeScalar <= 0xFFFF ? $"\\u{unicodeScalar:X4}" : "\\uFFFD";
+            return true;
         }
 
+        // The characters WillEncode takes are those of the escape table; a surrogate code point (which
+        // the base encoder never hands over: it replaces a lone surrogate first) is written as its code.
+        ReadOnlySpan<char> escaped = unicodeScalar > 0xFFFF ? "\\uFFFD"
+            : char.IsSurrogate((char)unicodeScalar) ? $"\\u{unicodeScalar:X4}"
+            : Escape((char)unicodeScalar, out _);
         if (escaped.Length > output.Length)
         {
             numberOfCharactersWritten = 0;
             return false;
         }
 
-        escaped.AsSpan().CopyTo(output);
+        escaped.CopyTo(output);
         numberOfCharactersWritten = escaped.Length;
         return true;
     }
