@@ -17,6 +17,8 @@ public sealed class RecordFilterTests
     [InlineData("2024-11-01T11:00:00+08:00", "2024-11-01T12:00", null, false)] // a local time: the record's clock
     [InlineData("2024-11-01T03:30:00Z", "2024-11-01T12:00+08:00", null, false)] // an offset: the instant (12:00+08:00 is 04:00Z)
     [InlineData("2024-11-01T04:30:00Z", "2024-11-01T12:00+08:00", null, true)]
+    [InlineData("2024-11-01T11:00:00", "2024-11-01T12:00+08:00", null, false)] // no offset: no instant, whatever the machine's zone; the clocks compare
+    [InlineData("2024-11-01T12:30:00", "2024-11-01T12:00+08:00", null, true)]
     [InlineData(null, "2024-11-01", null, false)] // no time: not kept when a time bound is given
     public void Keeps_ComparesInTheRecordsOwnOffset(string? published, string? since, string? until, bool kept)
     {

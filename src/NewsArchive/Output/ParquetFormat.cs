@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.Json;
 using NewsArchive.Records;
 using Parquet;
@@ -90,26 +89,22 @@ internal sealed class ParquetFormat : RecordFormat
             return default;
         }
 
-        if (published.Length == 10 && DateOnly.TryParseExact(published, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (!RecordTime.TryParse(published, out var time))
         {
-            return new PublishedColumns(null, null, day, null);
+            return new PublishedColumns(null, null, null, $"published \"{published}\" is not an ISO 8601 date or time; the published columns are empty");
         }
 
-        var hasOffset = published.EndsWith('Z') || (published.Length > 6 && published[^6] is '+' or '-' && published[^3] == ':');
-        if (hasOffset && DateTimeOffset.TryParse(published, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        if (time.Instant is { } instant)
         {
-            var note = time.UtcTicks % TimeSpan.TicksPerMillisecond != 0
+            var note = instant.UtcTicks % TimeSpan.TicksPerMillisecond != 0
                 ? $"published \"{published}\" is finer than a millisecond; the published column keeps milliseconds"
                 : null;
-            return new PublishedColumns(time.UtcDateTime, (int)time.Offset.TotalMinutes, DateOnly.FromDateTime(time.DateTime), note);
+            return new PublishedColumns(instant.UtcDateTime, (int)instant.Offset.TotalMinutes, DateOnly.FromDateTime(instant.DateTime), note);
         }
 
-        if (!hasOffset && DateTime.TryParse(published, CultureInfo.InvariantCulture, DateTimeStyles.None, out var clock) && published.Contains('T', StringComparison.Ordinal))
-        {
-            return new PublishedColumns(null, null, DateOnly.FromDateTime(clock), $"published \"{published}\" has no offset, so no instant: only published_date is set");
-        }
-
-        return new PublishedColumns(null, null, null, $"published \"{published}\" is not an ISO 8601 date or time; the published columns are empty");
+        return time.DateOnly
+            ? new PublishedColumns(null, null, DateOnly.FromDateTime(time.Local), null)
+            : new PublishedColumns(null, null, DateOnly.FromDateTime(time.Local), $"published \"{published}\" has no offset, so no instant: only published_date is set");
     }
 
     /// <summary>
