@@ -20,6 +20,12 @@ public sealed class ExtractRunner
     /// <summary>The filters applied before parsing, where a format's header decides them; null when there are none.</summary>
     private readonly Func<ArticleHeader, bool>? wanted;
 
+    /// <summary>With <c>--dedupe</c>: the copy of each id to write, known after the first pass.</summary>
+    private Deduplicator? deduplicator;
+
+    /// <summary>With <c>--output-dir</c>: where each record's own file goes.</summary>
+    private RecordDirectory? directory;
+
     public ExtractRunner(RunOptions options, Stream stdin, Stream stdout, TextWriter stderr, TerminalInfo terminal)
     {
         this.options = options;
@@ -301,10 +307,6 @@ public sealed class ExtractRunner
         }
     }
 
-    private Deduplicator? deduplicator;
-
-    private RecordDirectory? directory;
-
     /// <summary>The inputs with their places in the input order, the same in both passes of <c>--dedupe</c>.</summary>
     private IEnumerable<(InputSource Source, int Index)> Indexed() => InputEnumerator.Expand(options.Input, stdin).Select((source, index) => (source, index));
 
@@ -375,7 +377,7 @@ public sealed class ExtractRunner
 
                     if (dropped > 0)
                     {
-                        record = record with { Warnings = record.Warnings.Add($"{dropped} other {(dropped == 1 ? "copy" : "copies")} of this article dropped (--dedupe)") };
+                        record = record with { Warnings = record.Warnings.Add($"{dropped} other {Plural(dropped, "copy", "copies")} of this article dropped (--dedupe)") };
                     }
                 }
 
