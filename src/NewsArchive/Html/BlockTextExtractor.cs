@@ -41,6 +41,7 @@ public static class BlockTextExtractor
     public static ImmutableArray<string> Extract(INode root, Func<IElement, WalkDecision> classify, ParagraphMarks? marks = null)
     {
         var quoteDepth = 0;
+        var muted = 0;
         var marked = 0;
         var paragraphs = ImmutableArray.CreateBuilder<string>();
         var buffer = new ParagraphBuffer();
@@ -54,6 +55,13 @@ public static class BlockTextExtractor
             var (node, closing) = stack.Pop();
             if (closing)
             {
+                if (node is null)
+                {
+                    // The end of a harvested element: its text was not read.
+                    muted--;
+                    continue;
+                }
+
                 var count = paragraphs.Count;
                 Flush(buffer, paragraphs, ref mend);
                 var closed = ((Element)node).LocalName;
@@ -76,8 +84,12 @@ public static class BlockTextExtractor
             switch (node.NodeType)
             {
                 case NodeType.Text:
-                    AppendText(node, buffer, paragraphs, ref mend);
-                    Mark();
+                    if (muted == 0)
+                    {
+                        AppendText(node, buffer, paragraphs, ref mend);
+                        Mark();
+                    }
+
                     break;
                 case NodeType.Element:
                     var element = (Element)node;
@@ -91,6 +103,16 @@ public static class BlockTextExtractor
 
                     if (decision == WalkDecision.Skip)
                     {
+                        break;
+                    }
+
+                    if (decision == WalkDecision.Harvest)
+                    {
+                        Flush(buffer, paragraphs, ref mend);
+                        Mark();
+                        muted++;
+                        stack.Push((null!, true));
+                        PushChildren(stack, element);
                         break;
                     }
 

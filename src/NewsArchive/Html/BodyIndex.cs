@@ -38,6 +38,13 @@ internal sealed class BodyIndex
     private readonly Dictionary<IElement, Siblings> siblings = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<INode> siblingsRead = new(ReferenceEqualityComparer.Instance);
     private readonly HtmlRule[] siteTakeRules;
+    private readonly ArticleScope scope;
+
+    /// <summary>The elements that hold a text block below them (null when all of the root is text).</summary>
+    private readonly HashSet<IElement>? holders;
+
+    /// <summary>The elements beside the text blocks: neither one, nor inside one, nor holding one.</summary>
+    private readonly HashSet<IElement> besideText = new(ReferenceEqualityComparer.Instance);
 
     /// <param name="root">The body.</param>
     /// <param name="articleUrl">The article's URL, to tell links out from links within the site.</param>
@@ -46,8 +53,21 @@ internal sealed class BodyIndex
     /// The site's rules that take tags, related links or figures out: a generic rule must not remove a
     /// block that holds what one of them would take (a read-more list inside a link-dense box).
     /// </param>
-    public BodyIndex(INode root, string? articleUrl, HtmlRule[]? siteTakeRules = null, int markupLength = 0)
+    /// <param name="scope">When given, the blocks of the root that hold the article's text, and the regions the main-content model judged furniture.</param>
+    public BodyIndex(INode root, string? articleUrl, HtmlRule[]? siteTakeRules = null, int markupLength = 0, ArticleScope? scope = null)
     {
+        this.scope = scope ?? ArticleScope.Whole;
+        if (this.scope.Text is { } text)
+        {
+            holders = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
+            foreach (var block in text)
+            {
+                for (var parent = block.ParentElement; parent is not null && parent != root && holders.Add(parent); parent = parent.ParentElement)
+                {
+                }
+            }
+        }
+
         // About one element per 40 characters of news markup; a table sized once is not copied as it grows.
         stats = new Dictionary<IElement, BlockStats>(Math.Clamp(markupLength / 40, 16, 1 << 16), ReferenceEqualityComparer.Instance);
         ArticleSite = LinkHosts.SiteOfUrl(articleUrl);
@@ -62,13 +82,19 @@ internal sealed class BodyIndex
     /// <summary>All visible non-space characters of the body.</summary>
     public int TotalChars { get; }
 
-    /// <summary>Visible non-space characters outside links, in the whole body.</summary>
+    /// <summary>Visible non-space characters outside links, in the whole body (with a scope, in its text blocks).</summary>
     public int TotalNonLinkChars { get; private set; }
 
     public BlockStats this[IElement element] => stats.TryGetValue(element, out var found) ? found : default;
 
     /// <summary>Visible characters after the element ends, in document order.</summary>
     public int CharsAfter(IElement element) => TotalChars - this[element].End;
+
+    /// <summary>An element beside the article's text blocks, whose text is not the article's (<see cref="ArticleScope.Text"/>).</summary>
+    public bool IsBesideText(IElement element) => besideText.Count > 0 && besideText.Contains(element);
+
+    /// <summary>A region the main-content model judged furniture (<see cref="ArticleScope.Furniture"/>).</summary>
+    public bool IsScopeFurniture(IElement element) => scope.Furniture.Count > 0 && scope.Furniture.Contains(element);
 
     /// <summary>One block of a run of two or more image-and-caption blocks.</summary>
     public bool IsGalleryItem(IElement element) => galleryItems.Contains(element);
@@ -175,6 +201,8 @@ internal sealed class BodyIndex
         var position = 0;
         var nonLink = 0;
         var linkDepth = 0;
+        // Inside a text block (or with no blocks named, everywhere) text is the article's; beside one it is not.
+        var textDepth = scope.Text is null ? 1 : 0;
         if (root is IElement)
         {
             work.Push((root, false));
@@ -199,6 +227,11 @@ internal sealed class BodyIndex
                     linkDepth--;
                 }
 
+                if (frame.Text)
+                {
+                    textDepth--;
+                }
+
                 if (frames.Count > 0)
                 {
                     ref var parent = ref System.Runtime.InteropServices.CollectionsMarshal.AsSpan(frames)[^1];
@@ -221,7 +254,7 @@ internal sealed class BodyIndex
                 }
 
                 position += count;
-                if (linkDepth == 0)
+                if (linkDepth == 0 && textDepth > 0)
                 {
                     nonLink += count;
                 }
@@ -266,7 +299,17 @@ internal sealed class BodyIndex
                 linkDepth++;
             }
 
-            frames.Add(new Frame { Element = child, Stats = own });
+            var isText = scope.Text is { } text && text.Contains(child);
+            if (isText)
+            {
+                textDepth++;
+            }
+            else if (textDepth == 0 && holders is not null && !holders.Contains(child))
+            {
+                besideText.Add(child);
+            }
+
+            frames.Add(new Frame { Element = child, Stats = own, Text = isText });
             work.Push((child, true));
             PushChildren(work, child);
         }
@@ -377,6 +420,9 @@ internal sealed class BodyIndex
         public IElement Element;
         public BlockStats Stats;
         public int ImageChildren;
+
+        /// <summary>The element is one of the scope's text blocks.</summary>
+        public bool Text;
     }
 }
 

@@ -44,12 +44,22 @@ public static class HtmlArticleReader
     /// Reads the article under <paramref name="root"/> of a document already parsed: a saved page's
     /// article element, whose site found it. <paramref name="sourceLength"/> bounds the walk's work.
     /// </summary>
-    public static HtmlArticle Read(INode root, int sourceLength, HtmlSiteRules rules, string? baseUrl) =>
-        Read(root, sourceLength, rules, baseUrl, ImmutableArray.CreateBuilder<string>());
+    /// <param name="root">The article element.</param>
+    /// <param name="sourceLength">The length of the page's markup, which bounds the walk's work.</param>
+    /// <param name="rules">The site's rules.</param>
+    /// <param name="baseUrl">The article's URL, against which links are resolved.</param>
+    /// <param name="scope">
+    /// When given, what the main-content model decided: the children of <paramref name="root"/> that are
+    /// the article (the root's other children are not read and not measured, since they were never the
+    /// article's) and the regions inside it that are furniture.
+    /// </param>
+    public static HtmlArticle Read(INode root, int sourceLength, HtmlSiteRules rules, string? baseUrl, ArticleScope? scope = null) =>
+        Read(root, sourceLength, rules, baseUrl, ImmutableArray.CreateBuilder<string>(), scope ?? ArticleScope.Whole);
 
-    private static HtmlArticle Read(INode root, int sourceLength, HtmlSiteRules rules, string? baseUrl, ImmutableArray<string>.Builder warnings)
+    private static HtmlArticle Read(INode root, int sourceLength, HtmlSiteRules rules, string? baseUrl, ImmutableArray<string>.Builder warnings, ArticleScope? scope = null)
     {
-        var index = new BodyIndex(root, baseUrl, rules.TakeRules, sourceLength);
+        scope ??= ArticleScope.Whole;
+        var index = new BodyIndex(root, baseUrl, rules.TakeRules, sourceLength, scope);
         var log = new RuleLog();
         var walk = new ArticleWalk(rules, index, log, baseUrl);
 
@@ -125,7 +135,7 @@ public static class HtmlArticleReader
             this.log = log;
             baseUri = new(() => baseUrl is not null && Uri.TryCreate(baseUrl, UriKind.Absolute, out var parsed) ? parsed : null, LazyThreadSafetyMode.None);
             siteRules = rules.WalkRules;
-            genericRules = HtmlSiteRules.GenericWalkRules;
+            genericRules = rules.AfterSiteWalkRules;
             captionRules = rules.CaptionRules;
         }
 
@@ -144,6 +154,8 @@ public static class HtmlArticleReader
             {
                 return WalkDecision.Skip;
             }
+
+            var beside = index.IsBesideText(element);
 
             var view = new ElementView(element, index);
             foreach (var rule in siteRules)
@@ -187,7 +199,7 @@ public static class HtmlArticleReader
                     break;
             }
 
-            return WalkDecision.Read;
+            return beside ? WalkDecision.Harvest : WalkDecision.Read;
         }
 
         /// <summary>Does what a matching rule's kind says; null when it turns out not to apply.</summary>
@@ -196,6 +208,10 @@ public static class HtmlArticleReader
             var element = view.Element;
             switch (rule)
             {
+                case RemoveRule or RemovePopUpRule when index.IsBesideText(element):
+                    // Beside the article's text nothing is read, so nothing is lost.
+                    log.Fired(rule);
+                    return WalkDecision.Skip;
                 case RemoveRule:
                     log.Removed(rule, view.Stats.NonLinkChars, view.Stats.Paragraphs);
                     return WalkDecision.Skip;

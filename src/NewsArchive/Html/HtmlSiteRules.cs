@@ -37,6 +37,26 @@ public sealed record HtmlSiteRules
     /// <summary>The generic rules the article walk tries on every element after the site's (all but captions).</summary>
     internal static HtmlRule[] GenericWalkRules { get; } = [.. FurnitureRules.Html.Where(r => r is not CaptionRule)];
 
+    /// <summary>
+    /// Rules that hold for every site the walk tries after the site's own, before the generic furniture
+    /// pass: a saved page's main-content model's. Like the generic rules, they do not remove a block
+    /// that holds what a site rule takes out.
+    /// </summary>
+    public ImmutableArray<HtmlRule> Before
+    {
+        get => before;
+        init
+        {
+            before = value;
+            AfterSiteWalkRules = value.IsDefaultOrEmpty ? GenericWalkRules : [.. value.Where(r => r is not CaptionRule), .. GenericWalkRules];
+        }
+    }
+
+    private readonly ImmutableArray<HtmlRule> before = [];
+
+    /// <summary>The rules tried after the site's: <see cref="Before"/>, then the generic pass's.</summary>
+    internal HtmlRule[] AfterSiteWalkRules { get; private init; } = GenericWalkRules;
+
     /// <summary>Whole paragraphs that are not article text on this site.</summary>
     public ImmutableArray<LineRule> Paragraphs { get; init; } = [];
 }

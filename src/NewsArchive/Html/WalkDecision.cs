@@ -11,4 +11,11 @@ public enum WalkDecision
 
     /// <summary>Skipped, and loose text right after it continues the paragraph the parser closed before it.</summary>
     SkipAndMend,
+
+    /// <summary>
+    /// The element is beside the article's text, not in it (a saved page's headline box, keyword and
+    /// further-reading blocks): its children are met, so what a rule takes out of them is taken, but no
+    /// text of it becomes a paragraph.
+    /// </summary>
+    Harvest,
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AngleSharp.Dom;
 using NewsArchive.Detection;
+using NewsArchive.Extraction;
 using NewsArchive.Html;
 using NewsArchive.Parsing;
 
@@ -14,12 +15,6 @@ namespace NewsArchive.Profiles;
 /// </summary>
 public static class PageArticleReader
 {
-    /// <summary>Elements that, in this order, hold the article on pages that say so.</summary>
-    private static readonly string[] MarkedRoots = ["article", "[itemprop=articleBody]", "[role=main]", "main"];
-
-    /// <summary>A marked root with less text than this is a teaser box, not the article.</summary>
-    private const int MinRootChars = 100;
-
     /// <summary>Separators between a page title's headline and the site's name.</summary>
     private static readonly string[] TitleSeparators = [" | ", "｜", " - ", " – ", " — ", "_"];
 
@@ -37,7 +32,7 @@ public static class PageArticleReader
         }
 
         var metadata = page.Metadata;
-        var (layout, root) = FindRoot(page.Document, site.Layouts);
+        var (layout, root, scope) = FindRoot(page.Document, site.Layouts);
         if (root is null)
         {
             return ProfileResult.Failed("no article element in the page");
@@ -63,7 +58,7 @@ public static class PageArticleReader
         }
         var cut = metadata.NotFree || page.Document.QuerySelector(PaywallNotice) is not null;
 
-        var article = HtmlArticleReader.Read(root, page.SourceLength, site.Rules, url);
+        var article = HtmlArticleReader.Read(root, page.SourceLength, scope is null ? site.Rules : site.ModelRules, url, scope);
         warnings.AddRange(article.Warnings);
         if (cut)
         {
@@ -118,61 +113,26 @@ public static class PageArticleReader
         && string.Equals(a.Host, b.Host, StringComparison.OrdinalIgnoreCase)
         && string.Equals(a.AbsolutePath.TrimEnd('/'), b.AbsolutePath.TrimEnd('/'), StringComparison.Ordinal);
 
-    /// <summary>The layout whose article element the page has, or the element a page without one marks or fills.</summary>
-    internal static (PageLayout? Layout, IElement? Root) FindRoot(IDocument document, ImmutableArray<PageLayout> layouts)
+    /// <summary>
+    /// The layout whose article element the page has; for a layout nobody described, the block the
+    /// main-content model chooses (<see cref="MainContentModel"/>), with the siblings that continue it.
+    /// </summary>
+    internal static (PageLayout? Layout, IElement? Root, ArticleScope? Scope) FindRoot(IDocument document, ImmutableArray<PageLayout> layouts)
     {
         foreach (var layout in layouts)
         {
             if (document.QuerySelector(layout.Root) is { } element)
             {
-                return (layout, element);
+                return (layout, element, null);
             }
         }
 
-        foreach (var selector in MarkedRoots)
+        if (document.Body is not { } body)
         {
-            var best = document.QuerySelectorAll(selector).MaxBy(e => e.TextContent.Length);
-            if (best is not null && TextNormalizer.CountVisible(best.TextContent) >= MinRootChars)
-            {
-                return (null, best);
-            }
+            return (null, null, null);
         }
 
-        var densest = DensestParagraphParent(document);
-        if (densest is null)
-        {
-            return (null, document.Body);
-        }
-
-        // The article runs from its headline to its text and what follows it (a table layout keeps
-        // its 你可能還想看 list beside the text): the nearest ancestor that also holds the headline.
-        if (document.QuerySelector("h1") is { } headline)
-        {
-            for (var candidate = densest; candidate is not null && candidate != document.Body; candidate = candidate.ParentElement)
-            {
-                if (candidate.Contains(headline))
-                {
-                    return (null, candidate);
-                }
-            }
-        }
-
-        return (null, densest);
-    }
-
-    /// <summary>The element whose own paragraphs hold the most text: where a page without landmarks keeps its article.</summary>
-    private static IElement? DensestParagraphParent(IDocument document)
-    {
-        var totals = new Dictionary<IElement, int>(ReferenceEqualityComparer.Instance);
-        foreach (var paragraph in document.QuerySelectorAll("p"))
-        {
-            if (paragraph.ParentElement is { } parent)
-            {
-                totals[parent] = totals.GetValueOrDefault(parent) + TextNormalizer.CountVisible(paragraph.TextContent);
-            }
-        }
-
-        return totals.Count == 0 ? null : totals.MaxBy(pair => pair.Value).Key;
+        return MainContentModel.Find(body) is { } content ? (null, content.Root, content.Scope) : (null, body, ArticleScope.Whole);
     }
 
     /// <summary>The text of the first element <paramref name="selector"/> matches; the element is added to <paramref name="taken"/>.</summary>

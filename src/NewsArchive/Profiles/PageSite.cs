@@ -26,7 +26,21 @@ public sealed record PageSite
     /// <summary>The site's code (<c>cna</c>), or null for the generic format, which takes it from the URL.</summary>
     public string? Code { get; init; }
 
-    public required HtmlSiteRules Rules { get; init; }
+    private readonly HtmlSiteRules rules = new();
+    private HtmlSiteRules? modelRules;
+
+    public required HtmlSiteRules Rules
+    {
+        get => rules;
+        init
+        {
+            rules = value;
+            modelRules = null;
+        }
+    }
+
+    /// <summary>The site's rules with the main-content model's after them, for an article the model found.</summary>
+    internal HtmlSiteRules ModelRules => modelRules ??= Extraction.MainContentRules.With(rules);
 
     /// <summary>The site's layouts, newest first; the first whose article element the page has is used.</summary>
     public ImmutableArray<PageLayout> Layouts { get; init; } = [];

@@ -41,7 +41,6 @@ public static class CnaSite
         [
             HtmlRule.Remove(".breadcrumb, .timeBox", "breadcrumb and time box (the time is read into a field)"),
             HtmlRule.Remove(".mbBtnGroup, .shareSide, .BtnShareGroup, .bottomArticleBanner, .articleADbox", "聽新聞 player, share rail, app promo and banner slots"),
-            HtmlRule.Remove(".news_rating, .rating", "2013–2014 rating widget (文章評分)"),
             .. Body,
         ],
     };

@@ -4,9 +4,9 @@ using NewsArchive.Profiles;
 namespace NewsArchive.Sites.Generic;
 
 /// <summary>
-/// Any news site nobody described: no site rules, only the generic furniture pass; the article
-/// element is the one the page marks (<c>articleBody</c>, <c>article</c>, <c>main</c>) or the one
-/// holding the most paragraph text; the source comes from the URL's host.
+/// Any news site nobody described: no site rules, only the generic furniture pass; the article is
+/// found by the main-content model (<see cref="Extraction.MainContentModel"/>); the source comes from
+/// the URL's host.
 /// </summary>
 public static class GenericSite
 {
@@ -14,7 +14,6 @@ public static class GenericSite
     {
         Elements =
         [
-            HtmlRule.Remove("header", "the page's header (its headline is read into a field)"),
             HtmlRule.TakeRelatedList(
                 FurnitureSignals.HeadingText("相關新聞", "相关新闻", "延伸閱讀", "延伸阅读", "推薦閱讀", "推荐阅读", "Related", "Read more"),
                 "相關新聞 / Related heading over a list of links"),
