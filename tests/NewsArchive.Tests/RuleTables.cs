@@ -46,7 +46,7 @@ public static class RuleTables
     private static IEnumerable<IRule> RulesIn(object? value) => value switch
     {
         IRule rule => [rule],
-        HtmlSiteRules site => [.. site.Elements, .. site.Paragraphs, .. site.Before],
+        HtmlSiteRules site => [.. site.Elements, .. site.Paragraphs, .. site.Before, .. site.ParagraphPasses],
         IEnumerable items and not string => items.OfType<object>().SelectMany(RulesIn),
         _ => [],
     };

@@ -43,6 +43,15 @@ public sealed class ScalingTests(Xunit.Abstractions.ITestOutputHelper output)
         ["udn lines"] = n => Udn(Repeat(n, i => $"第{i}段文字。\n\n")),
         ["udn line of urls"] = n => Udn("說明 " + Repeat(n, _ => "https://udn.com/news/x") + "\n\n"),
         ["udn bullets"] = n => Udn("第一段文字。\n\n" + Repeat(n, _ => "• 規則\n")),
+        ["page paragraphs in boxes"] = n => Page(Repeat(n, i => $"<div class='box'><p>第{i}段文字，這是一個很長的句子，有逗號也有句號。</p></div>")),
+        ["page boxes of one kind"] = n => Page("<div class='story'><p>開頭的段落，這是一個很長的句子，有逗號也有句號。</p></div>" + Repeat(n, i => $"<div class='story'><div><div><p>第{i}段，很長的句子，有逗號。</p></div></div></div>")),
+        ["page headings"] = n => Page(Repeat(n, i => $"<h1>標題{i}</h1><h2>小標{i}</h2><p>第{i}段文字，很長的句子。</p>")),
+        ["page comment threads"] = n => Page("<article><p>正文的段落，這是一個很長的句子，有逗號也有句號。</p>" + Repeat(n, i => $"<div class='comment'><p>留言{i}，內容很長很長，有逗號。</p></div>") + "</article>"),
+        ["page headline lists"] = n => Page("<div><p>正文的段落，這是一個很長的句子，有逗號也有句號。</p><ul>" + Repeat(n, i => $"<li><a href='/n/{i}'>第{i}則新聞的標題很長</a> <span>01/0{i % 9 + 1}</span></li>") + "</ul></div>"),
+        ["page header lines"] = n => Page("<h1>標題</h1>" + Repeat(n, i => $"<span>2024/01/01 10:{i % 60:00}</span><br>") + "<div class='story'><p>正文的段落，這是一個很長的句子，有逗號也有句號。</p></div>"),
+        ["page meta tags"] = n => "<!DOCTYPE html><html><head>" + Repeat(n, i => $"<meta name='k{i}' content='v{i}'>") + "<title>標題</title></head><body><p>正文的段落，這是一個很長的句子，有逗號也有句號。</p></body></html>",
+        ["page widget rows"] = n => Page("<div class='story'><p>正文的段落，這是一個很長的句子，有逗號也有句號。</p>" + Repeat(n, i => $"<p>字級 <a href='javascript:f({i})'><img src='/s.gif'></a><a href='#'></a></p>") + "</div>"),
+        ["page edge lines"] = n => Page("<div class='story'>" + Repeat(n, i => $"<p>短行{i}</p>") + "<p>正文的段落，這是一個很長的句子，有逗號也有句號。</p>" + Repeat(n, i => $"<p>尾行{i}</p>") + "</div>"),
     };
 
     [Theory]
@@ -87,6 +96,8 @@ public sealed class ScalingTests(Xunit.Abstractions.ITestOutputHelper output)
     }
 
     private static string Post(string frontMatter, string body) => $"---\ntitle: 標題\ndate: 2024-01-01\n{frontMatter}---\n\n{body}\n";
+
+    private static string Page(string body) => $"<!DOCTYPE html><html lang='zh-Hant-TW'><head><meta charset='utf-8'><title>標題 | 範例</title></head><body>{body}</body></html>";
 
     private static string Udn(string body) => $"聯合新聞網\n標題很長的一行字\n\n中央社／ 基輔22日專電\n\n{body}udn討論區\n";
 }

@@ -190,4 +190,67 @@ public sealed class TextDecoderTests
         Assert.False(decoder.TryDecode(Encoding.UTF8.GetBytes(Sample), out _, out var reason));
         Assert.Contains("limit", reason, StringComparison.Ordinal);
     }
+
+    private const string PageText = "<p>行政院今天宣布新的經濟措施，為了支持民眾的生活，政府將增加預算，並在年底前完成各項補助的發放作業。</p>";
+
+    [Fact]
+    public void TryDecode_Big5DeclaredInHttpEquiv_DecodesWithoutWarning()
+    {
+        var page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=big5\"></head><body>" + PageText + "</body></html>";
+        var decoded = Decode(Encoding.GetEncoding(950).GetBytes(page));
+        Assert.Equal(page, decoded.Text);
+        Assert.Equal("big5", decoded.Encoding);
+        Assert.Empty(decoded.Warnings);
+    }
+
+    [Fact]
+    public void TryDecode_DeclaredBig5ButValidUtf8_DecodesUtf8AndWarns()
+    {
+        var page = "<html><head><meta charset=\"big5\"></head><body>" + PageText + "</body></html>";
+        var decoded = Decode(Encoding.UTF8.GetBytes(page));
+        Assert.Equal(page, decoded.Text);
+        Assert.Equal("utf-8", decoded.Encoding);
+        Assert.Equal(new[] { "declared big5 but is valid UTF-8: decoded as UTF-8" }, decoded.Warnings.ToArray());
+    }
+
+    [Fact]
+    public void TryDecode_TransportCharset_WinsOverThePageDeclaration()
+    {
+        var page = "<html><head><meta charset=\"utf-8\"></head><body>" + PageText + "</body></html>";
+        Assert.True(new TextDecoder().TryDecode(Encoding.GetEncoding(950).GetBytes(page), "big5", out var decoded, out var reason), reason);
+        Assert.Equal(page, decoded.Text);
+        Assert.Empty(decoded.Warnings);
+    }
+
+    [Fact]
+    public void TryDecode_DeclaredUtf8ButBig5_DetectsAndWarns()
+    {
+        var page = "<html><head><meta charset=\"utf-8\"></head><body>" + PageText + PageText + "</body></html>";
+        var decoded = Decode(Encoding.GetEncoding(950).GetBytes(page));
+        Assert.Equal(page, decoded.Text);
+        Assert.Equal(new[] { "declared utf-8 but is not UTF-8: transcoded from Big5 to UTF-8" }, decoded.Warnings.ToArray());
+    }
+
+    [Theory]
+    [InlineData(54936, "国务院总理今天在北京召开记者会，宣布新的经济措施。为了支持人民的生活，政府将增加预算。", "GB18030")]
+    [InlineData(932, "日本の首相は今日、東京で記者会見を開き、新しい経済対策を発表しました。国民の生活を支えるため、政府は予算を増やす方針です。", "Shift_JIS")]
+    [InlineData(949, "대통령은 오늘 서울에서 기자회견을 열고 새로운 경제 대책을 발표했습니다. 정부는 국민의 생활을 지원하기 위해 예산을 늘릴 방침입니다.", "EUC-KR")]
+    [InlineData(51932, "日本の首相は今日、東京で記者会見を開き、新しい経済対策を発表しました。国民の生活を支えるため、政府は予算を増やす方針です。", "EUC-JP")]
+    public void TryDecode_UndeclaredLegacyCharset_DetectsAndWarns(int codePage, string text, string name)
+    {
+        var page = "<html><body><p>" + text + "</p><p>" + text + "</p></body></html>";
+        var decoded = Decode(Encoding.GetEncoding(codePage).GetBytes(page));
+        Assert.Equal(page, decoded.Text);
+        Assert.Equal(new[] { $"transcoded from {name} to UTF-8" }, decoded.Warnings.ToArray());
+    }
+
+    [Fact]
+    public void TryDecode_DeclaredBig5WithABrokenSequence_ReplacesAndSaysHowMany()
+    {
+        var bytes = Encoding.GetEncoding(950).GetBytes("<html><head><meta charset=\"big5\"></head><body>" + PageText + "</body></html>").ToList();
+        bytes.InsertRange(bytes.Count - "</body></html>".Length, [0xA4, (byte)' ']);
+        var decoded = Decode([.. bytes]);
+        Assert.Contains(PageText, decoded.Text);
+        Assert.Equal(new[] { "invalid Big5: 1 byte sequence(s) replaced with U+FFFD" }, decoded.Warnings.ToArray());
+    }
 }

@@ -75,7 +75,7 @@ public static class HtmlPageReader
         var canonical = document.QuerySelector("link[rel~=canonical]")?.GetAttribute("href");
         var published = ImmutableArray.CreateBuilder<string>();
         AddIfPresent(published, article?.Published);
-        foreach (var key in new[] { "article:published_time", "datePublished", "pubdate", "date.available", "date", "publishdate", "og:published_time" })
+        foreach (var key in PublishedKeys)
         {
             if (meta.TryGetValue(key, out var values))
             {
@@ -90,18 +90,65 @@ public static class HtmlPageReader
             ? [.. articleTags]
             : SplitKeywords(First("news_keywords") ?? First("keywords") ?? article?.Keywords);
 
-        var documentTitle = document.Title;
+        var documentTitle = string.IsNullOrWhiteSpace(document.Title) ? null : document.Title.Trim();
+        var metaAuthors = ImmutableArray.CreateBuilder<string>();
+        foreach (var key in AuthorKeys)
+        {
+            if (meta.TryGetValue(key, out var values))
+            {
+                foreach (var value in values.Where(v => !v.Contains("://", StringComparison.Ordinal)))
+                {
+                    AddIfPresent(metaAuthors, value);
+                }
+            }
+        }
+
         return new PageMetadata
         {
-            Title = article?.Headline ?? First("og:title") ?? (string.IsNullOrWhiteSpace(documentTitle) ? null : documentTitle.Trim()),
+            Title = article?.Headline ?? First("og:title") ?? documentTitle,
             TitleIsHeadline = article?.Headline is not null,
+            Headline = article?.Headline,
+            OgTitle = First("og:title"),
+            TwitterTitle = First("twitter:title"),
+            DocumentTitle = documentTitle,
             Url = Absolute(canonical) ?? Absolute(First("og:url")) ?? Absolute(article?.Url),
             PublishedCandidates = published.ToImmutable(),
             Authors = article?.Authors ?? [],
+            MetaAuthors = metaAuthors.ToImmutable(),
             Tags = tags,
-            SiteName = First("og:site_name"),
+            SiteName = First("og:site_name") ?? article?.Publisher,
             NotFree = article?.NotFree ?? false,
+            Language = Language(document, First("og:locale")),
         };
+    }
+
+    /// <summary>Meta names and properties that state when an article was published, best first.</summary>
+    private static readonly string[] PublishedKeys =
+    [
+        "article:published_time", "datePublished", "pubdate", "publishdate", "publish-date", "date.available", "date",
+        "og:published_time", "DC.date.issued", "dc.date", "DC.date", "sailthru.date", "parsely-pub-date", "article.published",
+        "dateCreated", "citation_publication_date",
+    ];
+
+    /// <summary>Meta names and properties that name an article's author (a URL, as <c>article:author</c> often holds, is not a name).</summary>
+    private static readonly string[] AuthorKeys = ["author", "article:author", "dc.creator", "DC.creator", "parsely-author", "sailthru.author", "byl"];
+
+    /// <summary>The page's language: <c>&lt;html lang&gt;</c>, else <c>og:locale</c>, else the Content-Language header a page repeats in its head.</summary>
+    private static string? Language(IDocument document, string? locale)
+    {
+        var lang = document.DocumentElement?.GetAttribute("lang") ?? document.DocumentElement?.GetAttribute("xml:lang");
+        if (!string.IsNullOrWhiteSpace(lang))
+        {
+            return lang.Trim();
+        }
+
+        if (!string.IsNullOrWhiteSpace(locale))
+        {
+            return locale.Trim().Replace('_', '-');
+        }
+
+        var header = document.QuerySelector("meta[http-equiv='content-language' i]")?.GetAttribute("content");
+        return string.IsNullOrWhiteSpace(header) ? null : header.Trim();
     }
 
     private static void AddIfPresent(ImmutableArray<string>.Builder values, string? value)
@@ -118,7 +165,7 @@ public static class HtmlPageReader
     private static ImmutableArray<string> SplitKeywords(string? keywords) =>
         keywords is null ? [] : [.. keywords.Split([',', '，', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
 
-    private sealed record JsonLdFields(string? Headline, string? Url, string? Published, ImmutableArray<string> Authors, string? Keywords, bool NotFree);
+    private sealed record JsonLdFields(string? Headline, string? Url, string? Published, ImmutableArray<string> Authors, string? Keywords, bool NotFree, string? Publisher);
 
     /// <summary>The first article object in the page's JSON-LD blocks (top level, in an array or in an <c>@graph</c>).</summary>
     private static JsonLdFields? JsonLdArticle(IDocument document)
@@ -176,12 +223,13 @@ public static class HtmlPageReader
         if (IsArticleType(element) && element.TryGetProperty("headline", out _))
         {
             return new JsonLdFields(
-                Text(element, "headline"),
+                Decoded(Text(element, "headline")),
                 Text(element, "url") ?? IdOf(element, "mainEntityOfPage"),
                 Text(element, "datePublished"),
                 Names(element),
                 Keywords(element),
-                element.TryGetProperty("isAccessibleForFree", out var free) && (free.ValueKind == JsonValueKind.False || free.ValueKind == JsonValueKind.String && free.GetString() is "False" or "false"));
+                element.TryGetProperty("isAccessibleForFree", out var free) && (free.ValueKind == JsonValueKind.False || free.ValueKind == JsonValueKind.String && free.GetString() is "False" or "false"),
+                element.TryGetProperty("publisher", out var publisher) && publisher.ValueKind == JsonValueKind.Object ? Text(publisher, "name") : null);
         }
 
         return element.TryGetProperty("@graph", out var graph) ? FindArticle(graph, depth + 1) : null;
@@ -201,6 +249,12 @@ public static class HtmlPageReader
             _ => false,
         };
     }
+
+    /// <summary>A JSON-LD string with the HTML character references some pages leave in it (<c>&amp;#8220;</c>, <c>&amp;nbsp;</c>) read.</summary>
+    private static string? Decoded(string? text) =>
+        text is not null && text.Contains('&', StringComparison.Ordinal) && text.Contains(';', StringComparison.Ordinal)
+            ? System.Net.WebUtility.HtmlDecode(text).Replace('\u00A0', ' ').Trim()
+            : text;
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())

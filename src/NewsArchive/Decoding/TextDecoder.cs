@@ -5,9 +5,13 @@ using System.Text;
 namespace NewsArchive.Decoding;
 
 /// <summary>
-/// Bytes to text: gzip is unpacked, then a BOM decides (UTF-8, UTF-16 LE/BE), else strict UTF-8, else
-/// Big5 (legacy Taiwanese files) when it decodes cleanly, else UTF-8 with replacement characters and a
-/// warning. Line endings become <c>\n</c>; NUL and other control characters are dropped with a warning.
+/// Bytes to text, as a browser decides: gzip is unpacked, then a BOM decides (UTF-8, UTF-16 LE/BE),
+/// then the charset the transport declares (an HTTP Content-Type), then the one the page declares in
+/// its first 1,024 bytes (<see cref="CharsetPrescan"/>), then for undeclared bytes that are not UTF-8,
+/// detection (Big5, GB18030, EUC-JP, EUC-KR, Shift_JIS: <see cref="CharsetDetection"/>), else UTF-8 with
+/// replacement characters and a warning. A declaration the bytes contradict (Big5 declared, valid UTF-8
+/// found) is overruled, with a warning. Line endings become <c>\n</c>; NUL and other control characters
+/// are dropped with a warning.
 /// </summary>
 public sealed class TextDecoder
 {
@@ -49,7 +53,14 @@ public sealed class TextDecoder
 
     public TextDecoder(DecoderOptions? options = null) => this.options = options ?? DecoderOptions.Default;
 
-    public bool TryDecode(ReadOnlySpan<byte> bytes, out DecodedText decoded, out string reason)
+    public bool TryDecode(ReadOnlySpan<byte> bytes, out DecodedText decoded, out string reason) =>
+        TryDecode(bytes, transportCharset: null, out decoded, out reason);
+
+    /// <param name="bytes">The input.</param>
+    /// <param name="transportCharset">The charset the transport declared (an HTTP Content-Type's), or null.</param>
+    /// <param name="decoded">The text.</param>
+    /// <param name="reason">Why there is none.</param>
+    public bool TryDecode(ReadOnlySpan<byte> bytes, string? transportCharset, out DecodedText decoded, out string reason)
     {
         decoded = null!;
         var warnings = ImmutableArray.CreateBuilder<string>();
@@ -91,8 +102,14 @@ public sealed class TextDecoder
 
         string text;
         string encodingName;
+        var declaredLabel = transportCharset ?? CharsetPrescan.Find(bytes);
+        var declared = CharsetLabels.CodePage(declaredLabel);
         if (TryDecodeWithBom(bytes, warnings, out text, out encodingName))
         {
+        }
+        else if (declared is { } page && page != Utf8CodePage && TryDecodeDeclared(bytes, page, declaredLabel!, warnings, out text))
+        {
+            encodingName = CharsetLabels.Name(page).ToLowerInvariant();
         }
         else if (TryDecodeValidUtf8(bytes, out text, out var needsCleaning))
         {
@@ -121,6 +138,14 @@ public sealed class TextDecoder
         {
             encodingName = "utf-8";
         }
+        else if (CharsetDetection.Detect(bytes) is { } detected && TryDecodeStrict(CharsetLabels.Strict(detected), bytes, out text))
+        {
+            var name = CharsetLabels.Name(detected);
+            encodingName = name.ToLowerInvariant();
+            warnings.Add(declared == Utf8CodePage
+                ? $"declared {declaredLabel} but is not UTF-8: transcoded from {name} to UTF-8"
+                : $"transcoded from {name} to UTF-8");
+        }
         else if (LooksLikeBig5(bytes) && TryDecodeStrict(StrictBig5, bytes, out text))
         {
             encodingName = "big5";
@@ -141,6 +166,48 @@ public sealed class TextDecoder
 
         decoded = new DecodedText(text, encodingName, warnings.ToImmutable());
         reason = string.Empty;
+        return true;
+    }
+
+    private const int Utf8CodePage = 65001;
+
+    /// <summary>
+    /// Bytes in the charset the page or its transport declares. Valid UTF-8 with non-ASCII in it is
+    /// UTF-8 whatever the declaration says (a page re-saved by a tool that kept its old header), with a
+    /// warning. Bytes the declared charset cannot decode are decoded as detection says, else with
+    /// U+FFFD for each bad sequence, with a warning either way. False when the bytes are plain ASCII and
+    /// UTF-8 reads them as well, or when they are UTF-8 (the caller decodes them so).
+    /// </summary>
+    private static bool TryDecodeDeclared(ReadOnlySpan<byte> bytes, int page, string label, ImmutableArray<string>.Builder warnings, out string text)
+    {
+        text = string.Empty;
+        var ascii = System.Text.Ascii.IsValid(bytes);
+        if (ascii)
+        {
+            // Every charset a page declares reads ASCII as ASCII: the UTF-8 path decodes it as well.
+            return false;
+        }
+
+        if (bytes.IndexOf((byte)0) < 0 && System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            warnings.Add($"declared {label.Trim()} but is valid UTF-8: decoded as UTF-8");
+            return false;
+        }
+
+        if (TryDecodeStrict(CharsetLabels.Strict(page), bytes, out text))
+        {
+            return true;
+        }
+
+        if (CharsetDetection.Detect(bytes) is { } detected && detected != page && TryDecodeStrict(CharsetLabels.Strict(detected), bytes, out text))
+        {
+            warnings.Add($"declared {label.Trim()} but is {CharsetLabels.Name(detected)}: transcoded from {CharsetLabels.Name(detected)} to UTF-8");
+            return true;
+        }
+
+        text = CharsetLabels.Lenient(page).GetString(bytes);
+        var replaced = text.AsSpan().Count('\uFFFD');
+        warnings.Add($"invalid {CharsetLabels.Name(page)}: {Math.Max(replaced, 1)} byte sequence(s) replaced with U+FFFD");
         return true;
     }
 

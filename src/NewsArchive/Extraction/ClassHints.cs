@@ -26,7 +26,7 @@ public static class ClassHints
     /// <summary>Words of the blocks around an article: sidebars, lists of other stories, widgets, comments, advertising.</summary>
     private static readonly FrozenSet<string> FurnitureWords = new[]
     {
-        "ad", "ads", "adv", "banner", "breadcrumb", "breadcrumbs", "byline", "combx", "comment", "comments", "community",
+        "ad", "ads", "adv", "banner", "bio", "biography", "breadcrumb", "breadcrumbs", "byline", "combx", "comment", "comments", "community",
         "contact", "disqus", "foot", "footer", "footnote", "gdpr", "header", "hot", "masthead", "menu", "meta", "nav",
         "navbar", "navigation", "outbrain", "pager", "pagination", "popular", "popup", "rank", "ranking", "rating",
         "remark", "replies", "reply", "rss", "share", "sharing", "shoutbox", "side", "sidebar", "sitemap", "skyscraper",
@@ -123,6 +123,22 @@ public static class ClassHints
         return IsUnlikelyName(HtmlAttributes.Get(element, "class")) || IsUnlikelyName(element.Id);
     }
 
+    /// <summary>
+    /// Words that name furniture whatever else a class says (<c>entry-author-bio</c>, <c>share-text</c>,
+    /// <c>related-content</c>): an author's box, a share bar, a call to action, a comment, a related list,
+    /// a gallery. Words a layout uses to say what sits beside a column (<c>content-with-sidebar</c>,
+    /// <c>has-footer</c>) are not among them.
+    /// </summary>
+    private static readonly FrozenSet<string> StrongUnlikelyWords = new[]
+    {
+        "bio", "biography", "cta", "share", "sharing", "sharedaddy", "related", "sponsor", "sponsored",
+        "newsletter", "subscribe", "subscription", "promo", "comment", "comments", "disqus", "outbrain", "taboola",
+        "gallery", "slideshow", "carousel", "lightbox",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Stems of strong furniture words (<c>recommended</c>, <c>advertisement</c>, <c>sidebar2</c>).</summary>
+    private static readonly string[] StrongUnlikelyStems = ["comment", "advert", "recommend", "sponsor", "related", "promo"];
+
     private static bool IsUnlikelyName(string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -131,18 +147,19 @@ public static class ClassHints
         }
 
         var unlikely = false;
+        var candidate = false;
         foreach (var word in Words(value))
         {
-            if (CandidateWords.Contains(word))
+            if (StrongUnlikelyWords.Contains(word) || StrongUnlikelyStems.Any(stem => word.StartsWith(stem, StringComparison.Ordinal)))
             {
-                return false;
+                return true;
             }
 
-            unlikely |= UnlikelyWords.Contains(word) || word.StartsWith("comment", StringComparison.Ordinal) || word.StartsWith("sidebar", StringComparison.Ordinal)
-                || word.StartsWith("advert", StringComparison.Ordinal) || word.StartsWith("recommend", StringComparison.Ordinal);
+            candidate |= CandidateWords.Contains(word);
+            unlikely |= UnlikelyWords.Contains(word);
         }
 
-        return unlikely;
+        return unlikely && !candidate;
     }
 
     /// <summary>Class and id words that name an article itself, not just some content.</summary>

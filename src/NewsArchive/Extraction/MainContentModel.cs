@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AngleSharp.Dom;
 using NewsArchive.Html;
+using NewsArchive.Parsing;
 
 namespace NewsArchive.Extraction;
 
@@ -47,11 +48,11 @@ public static class MainContentModel
     public static MainContent? Find(IElement body)
     {
         var measure = new PageMeasure(body);
-        var scores = Score(measure, skipUnlikely: true);
+        var scores = Score(measure, skipUnlikely: true, out var mass);
         if (scores.Count == 0)
         {
             // Every paragraph sits in a region named as furniture: the names were wrong, not the text.
-            scores = Score(measure, skipUnlikely: false);
+            scores = Score(measure, skipUnlikely: false, out mass);
             if (scores.Count == 0)
             {
                 return null;
@@ -60,7 +61,7 @@ public static class MainContentModel
 
         var top = Top(measure, scores, out var ranked);
         top = Widen(measure, scores, top, ranked);
-        return Join(measure, scores, top);
+        return Join(measure, scores, mass, top);
     }
 
     /// <summary>The ten best-scoring blocks of a page, best first, for looking into a choice.</summary>
@@ -73,9 +74,19 @@ public static class MainContentModel
     /// <summary>Every block's score: its paragraphs', and a share of those below it, weighed by hints and link density.</summary>
     /// <param name="measure">The page.</param>
     /// <param name="skipUnlikely">Paragraphs in regions named as furniture (comments, sidebars) do not vote.</param>
-    private static Dictionary<int, double> Score(PageMeasure measure, bool skipUnlikely)
+    private static Dictionary<int, double> Score(PageMeasure measure, bool skipUnlikely) => Score(measure, skipUnlikely, out _);
+
+    /// <param name="measure">The page.</param>
+    /// <param name="skipUnlikely">Paragraphs in regions named as furniture (comments, sidebars) do not vote.</param>
+    /// <param name="mass">
+    /// For each element index, the total score of the paragraphs held anywhere below the elements
+    /// before it, so that the paragraphs' score below element <c>i</c>, however deep, is
+    /// <c>mass[measure[i].End] - mass[i]</c>.
+    /// </param>
+    private static Dictionary<int, double> Score(PageMeasure measure, bool skipUnlikely, out double[] mass)
     {
         var raw = new Dictionary<int, double>();
+        mass = new double[measure.Elements.Count + 1];
         foreach (var paragraph in measure.Paragraphs)
         {
             var shape = paragraph.Shape;
@@ -86,6 +97,7 @@ public static class MainContentModel
             }
 
             var score = 1 + shape.Punctuation + Math.Min(shape.Weighted / 100.0, 3);
+            mass[paragraph.Container + 1] += score;
 
             // A block that holds one paragraph of its own and nothing else is that paragraph: its score
             // goes to the block around it. A block whose own text runs to several paragraphs (text cut
@@ -112,6 +124,11 @@ public static class MainContentModel
         foreach (var index in raw.Keys.ToList())
         {
             raw[index] *= 1 - measure[index].LinkDensity;
+        }
+
+        for (var i = 1; i < mass.Length; i++)
+        {
+            mass[i] += mass[i - 1];
         }
 
         return raw;
@@ -204,7 +221,7 @@ public static class MainContentModel
     /// (<see cref="ClassHints.IsStrongArticleHint"/>: its headline, keywords and further reading sit
     /// there beside the text), else the blocks' parent when there are several, else the block.
     /// </summary>
-    private static MainContent Join(PageMeasure measure, Dictionary<int, double> scores, int top)
+    private static MainContent Join(PageMeasure measure, Dictionary<int, double> scores, double[] mass, int top)
     {
         var element = measure[top].Element;
         var parentIndex = measure[top].Parent;
@@ -223,7 +240,8 @@ public static class MainContentModel
                 }
 
                 var bonus = !string.IsNullOrEmpty(className) && child.ClassName == className ? topScore * SiblingShare : 0;
-                if (index == top || scores.TryGetValue(index, out var score) && score + bonus >= threshold || ContinuesText(measure, index))
+                if (index == top || scores.TryGetValue(index, out var score) && score + bonus >= threshold || ContinuesText(measure, index)
+                    || SameKind(element, child) && HoldsText(measure, mass, index, threshold))
                 {
                     text.Add(index);
                 }
@@ -268,6 +286,21 @@ public static class MainContentModel
         }
 
         return found;
+    }
+
+    /// <summary>Two blocks of one kind: the same tag and the same class, as the boxes a template cuts one text into are.</summary>
+    private static bool SameKind(IElement block, IElement sibling) =>
+        block.LocalName == sibling.LocalName && !string.IsNullOrEmpty(block.ClassName) && block.ClassName == sibling.ClassName;
+
+    /// <summary>
+    /// A sibling box that holds text deeper than a score reaches (a section of the article in wrappers of
+    /// its own, beside another of its kind): its paragraphs, however deep, score as a block joining the
+    /// article would, and little of it is links.
+    /// </summary>
+    private static bool HoldsText(PageMeasure measure, double[] mass, int index, double threshold)
+    {
+        ref var sibling = ref measure[index];
+        return !sibling.Unlikely && sibling.LinkDensity < SiblingMaxLinkDensity && mass[sibling.End] - mass[index] >= threshold;
     }
 
     /// <summary>A sibling paragraph that reads as text: long with few links, or a short sentence with none.</summary>

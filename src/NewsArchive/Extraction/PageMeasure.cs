@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Runtime.InteropServices;
 using AngleSharp.Dom;
 using NewsArchive.Html;
+using NewsArchive.Parsing;
 
 namespace NewsArchive.Extraction;
 
@@ -164,7 +165,8 @@ internal sealed class PageMeasure
                 var entered = Enter(element, open[^1]);
                 ref var measure = ref this[entered];
                 measure.NamedUnlikely = ClassHints.IsUnlikelyRegion(element);
-                measure.HoldsArticleHint = ClassHints.IsStrongArticleHint(element);
+                // A block named both ways (entry-author-bio) is the furniture its name says.
+                measure.HoldsArticleHint = !measure.NamedUnlikely && ClassHints.IsStrongArticleHint(element);
                 switch (name)
                 {
                     case "a" when HtmlAttributes.Get(element, "href") is { } href:

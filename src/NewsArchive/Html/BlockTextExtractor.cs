@@ -44,7 +44,7 @@ public static class BlockTextExtractor
         var muted = 0;
         var marked = 0;
         var paragraphs = ImmutableArray.CreateBuilder<string>();
-        var buffer = new ParagraphBuffer();
+        var buffer = new ParagraphBuffer { Marks = marks };
         var stack = new Stack<(Node Node, bool Closing)>(64);
         // Set when a pop-up was skipped where the HTML parser had closed a paragraph around it; loose
         // text right after it is that paragraph's continuation.
@@ -249,6 +249,11 @@ public static class BlockTextExtractor
     private static void AppendText(Node text, ParagraphBuffer buffer, ImmutableArray<string>.Builder paragraphs, ref bool mend)
     {
         var data = text.TextContent;
+        if (buffer.Marks is not null)
+        {
+            buffer.Style = InlineStyle(text);
+        }
+
         if (!data.Contains('\n') || text.ParentElement is not Element parent || !LooseTextContainers.Contains(parent.LocalName))
         {
             buffer.Append(data);
@@ -287,6 +292,27 @@ public static class BlockTextExtractor
         }
     }
 
+    /// <summary>Whether a text node stands in a link and in bold type, read from its inline ancestors up to its block.</summary>
+    private static (bool Link, bool Bold) InlineStyle(Node text)
+    {
+        var link = false;
+        var bold = false;
+        for (var element = text.ParentElement; element is not null && !BlockElements.Contains(element.LocalName); element = element.ParentElement)
+        {
+            switch (element.LocalName)
+            {
+                case "a":
+                    link = true;
+                    break;
+                case "strong" or "b":
+                    bold = true;
+                    break;
+            }
+        }
+
+        return (link, bold);
+    }
+
     private static void PushChildren(Stack<(Node Node, bool Closing)> stack, INode node)
     {
         var children = node.ChildNodes;
@@ -298,19 +324,37 @@ public static class BlockTextExtractor
 
     private static void Flush(ParagraphBuffer buffer, ImmutableArray<string>.Builder paragraphs, ref bool mend)
     {
+        var (linkChars, bold) = (buffer.LinkChars, buffer.AllBold);
         var paragraph = buffer.Take();
         if (paragraph.Length == 0)
         {
             return;
         }
 
+        var marks = buffer.Marks;
         if (mend && paragraphs.Count > 0)
         {
             paragraphs[^1] = Join(paragraphs[^1], paragraph);
+            if (marks is not null)
+            {
+                marks.LinkChars[^1] += linkChars;
+                if (!bold)
+                {
+                    marks.Bold.Remove(paragraphs.Count - 1);
+                }
+            }
         }
         else
         {
             paragraphs.Add(paragraph);
+            if (marks is not null)
+            {
+                marks.LinkChars.Add(linkChars);
+                if (bold)
+                {
+                    marks.Bold.Add(paragraphs.Count - 1);
+                }
+            }
         }
 
         mend = false;
@@ -330,6 +374,33 @@ public static class BlockTextExtractor
     {
         private readonly StringBuilder builder = new();
         private string? single;
+        private int chars;
+        private int boldChars;
+
+        /// <summary>Where each paragraph's link text and bold type are noted, when the caller asked.</summary>
+        public ParagraphMarks? Marks { get; init; }
+
+        /// <summary>The style of the text appended next (only read when <see cref="Marks"/> is set).</summary>
+        public (bool Link, bool Bold) Style { get; set; }
+
+        /// <summary>Visible characters of the paragraph being read that are link text.</summary>
+        public int LinkChars { get; private set; }
+
+        /// <summary>Whether every visible character of the paragraph being read is bold.</summary>
+        public bool AllBold => chars > 0 && boldChars == chars;
+
+        private void Note(ReadOnlySpan<char> text)
+        {
+            if (Marks is null)
+            {
+                return;
+            }
+
+            var count = TextNormalizer.CountVisible(text);
+            chars += count;
+            LinkChars += Style.Link ? count : 0;
+            boldChars += Style.Bold ? count : 0;
+        }
 
         /// <summary>True while the paragraph being read holds no visible text yet.</summary>
         public bool IsEmpty
@@ -355,6 +426,7 @@ public static class BlockTextExtractor
 
         public void Append(string text)
         {
+            Note(text);
             if (builder.Length == 0 && single is null)
             {
                 single = text;
@@ -367,12 +439,15 @@ public static class BlockTextExtractor
 
         public void Append(string text, int start, int count)
         {
+            Note(text.AsSpan(start, count));
             Spill();
             builder.Append(text, start, count);
         }
 
         public string Take()
         {
+            chars = boldChars = 0;
+            LinkChars = 0;
             if (single is not null)
             {
                 var text = single;

@@ -221,6 +221,12 @@ internal sealed class BodyIndex
                 frames.RemoveAt(frames.Count - 1);
                 var element = frame.Element;
                 var result = frame.Stats with { End = position };
+                if (element.LocalName == "a" && result is { Links: 1, Chars: 0 })
+                {
+                    // A link with nothing to read: an icon, an image, a share button.
+                    result = result with { EmptyLinks = result.EmptyLinks + 1 };
+                }
+
                 stats[element] = result;
                 if (element.LocalName == "a")
                 {
@@ -285,7 +291,11 @@ internal sealed class BodyIndex
             }
             else if (name == "a" && HtmlAttributes.Get(child, "href") is { } href)
             {
-                own = own with { Links = 1, OutboundLinks = LinkHosts.IsOutbound(href, ArticleSite) ? 1 : 0 };
+                own = own with { Links = 1, OutboundLinks = LinkHosts.IsOutbound(href, ArticleSite) ? 1 : 0, ScriptLinks = IsScriptLink(href) ? 1 : 0 };
+            }
+            else if (name is "input" or "button" or "select")
+            {
+                own = own with { Controls = 1 };
             }
 
             if (Unrendered.Contains(name))
@@ -404,6 +414,13 @@ internal sealed class BodyIndex
         && this[element] is { Chars: > 0 and <= 40, Images: 0 }
         && GalleryWords.Any(word => element.TextContent.Contains(word, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>A link that goes nowhere but runs a script or stays on the page (<c>javascript:</c>, <c>#</c>): a control.</summary>
+    internal static bool IsScriptLink(string href)
+    {
+        var trimmed = href.AsSpan().Trim();
+        return trimmed.IsEmpty || trimmed[0] == '#' || trimmed.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase);
+    }
+
     private static void PushChildren(Stack<(INode Node, bool Exit)> work, INode node)
     {
         var children = node.ChildNodes;
@@ -437,6 +454,15 @@ internal readonly record struct BlockStats
 
     public int OutboundLinks { get; init; }
 
+    /// <summary>Links that run a script or stay on the page (<c>javascript:</c>, <c>#</c>): controls.</summary>
+    public int ScriptLinks { get; init; }
+
+    /// <summary>Links with no visible text (an icon, an image).</summary>
+    public int EmptyLinks { get; init; }
+
+    /// <summary>Form controls: inputs, buttons, selects.</summary>
+    public int Controls { get; init; }
+
     public int Images { get; init; }
 
     /// <summary>Block elements inside that hold text (a paragraph of text, a caption block).</summary>
@@ -459,6 +485,9 @@ internal readonly record struct BlockStats
         LinkChars = LinkChars + child.LinkChars,
         Links = Links + child.Links,
         OutboundLinks = OutboundLinks + child.OutboundLinks,
+        ScriptLinks = ScriptLinks + child.ScriptLinks,
+        EmptyLinks = EmptyLinks + child.EmptyLinks,
+        Controls = Controls + child.Controls,
         Images = Images + child.Images,
         TextBlocks = TextBlocks + child.TextBlocks + (childIsTextBlock ? 1 : 0),
     };

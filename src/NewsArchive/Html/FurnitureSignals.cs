@@ -44,6 +44,28 @@ public static class FurnitureSignals
     /// <summary>How many elements of a small box are searched for its close control.</summary>
     private const int PopUpScanLimit = 64;
 
+    /// <summary>A row of page controls holds at most this much text: its label (<c>字級</c>, <c>分享給朋友：</c>).</summary>
+    public const int WidgetMaxChars = 24;
+
+    /// <summary>...and at least this many controls: links that run a script or hold no text, buttons, inputs.</summary>
+    public const int WidgetMinControls = 2;
+
+    /// <summary>A headline in a list of headlines is at least this long.</summary>
+    public const int HeadlineMinChars = 6;
+
+    /// <summary>Beside its headline a list item holds at most this much: a time, a category, a counter.</summary>
+    public const int HeadlineItemMaxExtraChars = 24;
+
+    /// <summary>A keyword line is at most this long.</summary>
+    public const int TagLineMaxChars = 300;
+
+    /// <summary>Labels that open a line of the article's keywords.</summary>
+    private static readonly FrozenSet<string> TagLabels = new[]
+    {
+        "關鍵字", "关键字", "關鍵詞", "关键词", "標籤", "标签", "相關標籤", "相关标签", "熱門標籤", "主題", "Tags", "Tag", "TAGS", "tags",
+        "Keywords", "Topics", "Filed under", "Filed Under",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Words that invite the reader to follow, subscribe or download rather than read.</summary>
     internal static readonly ImmutableArray<string> CallToActionWords =
     [
@@ -165,6 +187,157 @@ public static class FurnitureSignals
             || ContainsCallToAction(view.Element.TextContent);
     });
 
+    /// <summary>
+    /// A row of page controls with at most a short label: a font-size switcher (<c>字級</c> and its
+    /// icons), a share bar's <c>分享給朋友：</c> and its buttons, a print and forward row. Its text is
+    /// short and no sentence, and it holds controls: links that run a script or show no text, buttons.
+    /// </summary>
+    public static readonly ElementSignal WidgetRow = new("row of page controls with a short label", view =>
+    {
+        var stats = view.Stats;
+        if (stats.ScriptLinks + stats.EmptyLinks + stats.Controls < WidgetMinControls || stats.Chars > WidgetMaxChars
+            || view.Element.ParentElement is null || !(IsBoxElement(view.Name) || view.Name is "td" or "tr" or "li" or "ul" or "ol" or "dl" or "header"))
+        {
+            return false;
+        }
+
+        // Every link that shows text is a control too: the row links nowhere a reader would go.
+        return stats.Links - stats.EmptyLinks <= stats.ScriptLinks && !HasSentenceEnd(TextNormalizer.Normalize(view.Element.TextContent));
+    });
+
+    /// <summary>
+    /// A list of headlines: two or more items, each one link of a headline's length with at most a time,
+    /// a category or a counter beside it (a sidebar's latest news, a list of other stories).
+    /// </summary>
+    public static readonly ElementSignal HeadlineList = new("list of headlines with times or categories", view =>
+    {
+        var stats = view.Stats;
+        if (stats.Links < 2 || stats.LinkChars * 2 < stats.Chars || view.Element.ParentElement is null
+            || view.Name is not ("ul" or "ol" or "dl" or "div" or "section" or "table" or "tbody"))
+        {
+            return false;
+        }
+
+        var items = 0;
+        foreach (var child in view.Element.ChildNodes)
+        {
+            if (child is IElement item)
+            {
+                var itemStats = view.Index[item];
+                if (itemStats.Chars == 0)
+                {
+                    continue;
+                }
+
+                if (itemStats.Links != 1 || itemStats.LinkChars < HeadlineMinChars || itemStats.NonLinkChars > HeadlineItemMaxExtraChars)
+                {
+                    return false;
+                }
+
+                items++;
+            }
+            else if (child.NodeType == NodeType.Text && TextNormalizer.CountVisible(child.TextContent) > HeadlineItemMaxExtraChars)
+            {
+                return false;
+            }
+        }
+
+        return items >= 2;
+    });
+
+    /// <summary>A line of the article's keywords: a label (<c>關鍵字：</c>, <c>Tags:</c>) and the keywords as links.</summary>
+    public static readonly ElementSignal TagLine = new("keyword line: a label and the keywords as links", view =>
+    {
+        var stats = view.Stats;
+        if (stats.Links == 0 || stats.Chars > TagLineMaxChars || view.Element.ParentElement is null
+            || !(IsBoxElement(view.Name) || view.Name is "li" or "ul" or "dl" or "dd" or "td"))
+        {
+            return false;
+        }
+
+        var label = LeadingText(view.Element).Trim().TrimEnd(':', '：', '|', '｜').Trim();
+        return TagLabels.Contains(label) && stats.NonLinkChars <= label.Length + 2 * stats.Links + 4;
+    });
+
+    /// <summary>
+    /// A block that opens with a read-more heading (one of <paramref name="headings"/>) and holds links
+    /// after it, not in a list of their own: <c>&lt;p&gt;&lt;strong&gt;延伸閱讀&lt;/strong&gt;&lt;br&gt;▸ &lt;a&gt;…&lt;/a&gt;&lt;br&gt;▸ &lt;a&gt;…&lt;/a&gt;&lt;/p&gt;</c>.
+    /// </summary>
+    public static ElementSignal ReadMoreBlock(params string[] headings)
+    {
+        var set = headings.ToFrozenSet(StringComparer.Ordinal);
+        return new ElementSignal($"block opening with {string.Join(" / ", headings)} and holding links", view =>
+        {
+            var stats = view.Stats;
+            if (stats.Links == 0 || view.Element.ParentElement is null || view.Name is not ("p" or "div" or "section" or "td" or "li"))
+            {
+                return false;
+            }
+
+            var label = LeadingText(view.Element).Trim().TrimEnd(':', '：').Trim();
+            return set.Contains(label) && stats.NonLinkChars <= label.Length + HeadlineItemMaxExtraChars && stats.LinkChars >= HeadlineMinChars;
+        });
+    }
+
+    /// <summary>The element's visible text before its first link or block, at most 40 characters of it.</summary>
+    internal static string LeadingText(IElement element)
+    {
+        var builder = new System.Text.StringBuilder();
+        var stack = new Stack<INode>();
+        for (var i = element.ChildNodes.Length - 1; i >= 0; i--)
+        {
+            stack.Push(element.ChildNodes[i]);
+        }
+
+        var scanned = 0;
+        while (stack.Count > 0 && builder.Length <= 40 && scanned++ < PopUpScanLimit)
+        {
+            var node = stack.Pop();
+            if (node.NodeType == NodeType.Text)
+            {
+                builder.Append(node.TextContent);
+                continue;
+            }
+
+            if (node is not IElement child || child.LocalName is "script" or "style")
+            {
+                continue;
+            }
+
+            if (child.LocalName is "a" or "br" || BlockTextExtractor.IsBlock(child.LocalName) && builder.Length > 0 && !TextNormalizer.IsBlank(builder.ToString()))
+            {
+                break;
+            }
+
+            for (var i = child.ChildNodes.Length - 1; i >= 0; i--)
+            {
+                stack.Push(child.ChildNodes[i]);
+            }
+        }
+
+        return TextNormalizer.Normalize(builder.ToString());
+    }
+
+    /// <summary>Whether a text holds a sentence's end (<c>。！？</c>, or <c>.!?</c> before a space or at the end).</summary>
+    internal static bool HasSentenceEnd(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '。' or '！' or '？')
+            {
+                return true;
+            }
+
+            if (c is '.' or '!' or '?' && (i + 1 == text.Length || text[i + 1] == ' ') && i > 0 && char.IsLetter(text[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A logo, icon or badge: tiny by its size attributes, or named so by its class or file name.</summary>
     public static readonly ElementSignal IconImage = new("logo or icon image", view =>
     {
@@ -275,8 +448,22 @@ public static class FurnitureSignals
             return false;
         }
 
+        // A credit names someone: a bracketed time or number ((2024-09-04 18:20)) is not one.
         var open = text.AsSpan().LastIndexOfAny('（', '(');
-        return open > 0 && text.Length - open <= 24;
+        return open > 0 && text.Length - open <= 24 && HasLetter(text.AsSpan(open));
+    }
+
+    private static bool HasLetter(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HoldsTheText(in ElementView view) =>

@@ -20,4 +20,7 @@ public sealed record HtmlArticle(
     public ImmutableArray<string> Authors { get; init; } = [];
 
     public ImmutableArray<RuleHit> RuleHits { get; init; } = [];
+
+    /// <summary>The lines above the text that a paragraph pass took for no text (a date line, a byline's parts), as they were.</summary>
+    public ImmutableArray<string> Leading { get; init; } = [];
 }

@@ -71,6 +71,9 @@ public static class HtmlArticleReader
 
         // Pull quotes first, while paragraph indexes still say which were headings and quotations: a
         // subhead that quotes the text is a heading, and of two equal copies the quotation goes.
+        // Where each paragraph kept came from, so a pass after the others still knows its kind of block.
+        var origin = new List<int>(paragraphs.Length);
+        origin.AddRange(Enumerable.Range(0, paragraphs.Length));
         var repeats = FurnitureRules.PullQuotes.FindRepeats(paragraphs, marks.Headings, marks.Quoted);
         if (!repeats.IsEmpty)
         {
@@ -81,6 +84,7 @@ public static class HtmlArticleReader
 
             var dropped = repeats.ToHashSet();
             paragraphs = [.. paragraphs.Where((_, i) => !dropped.Contains(i))];
+            origin = [.. origin.Where((_, i) => !dropped.Contains(i))];
         }
 
         var authors = ImmutableArray<string>.Empty;
@@ -88,10 +92,46 @@ public static class HtmlArticleReader
         {
             authors = bylineAuthors;
             paragraphs = paragraphs.RemoveRange(0, taken);
+            origin.RemoveRange(0, taken);
             log.Fired(FurnitureRules.Byline);
         }
 
-        paragraphs = ParagraphFilter.Apply(paragraphs, rules.Paragraphs, FurnitureRules.Paragraphs, FurnitureRules.MaxFurnitureParagraphChars, log);
+        var leading = ImmutableArray.CreateBuilder<string>();
+        var kept = new List<int>(paragraphs.Length);
+        paragraphs = ParagraphFilter.Apply(paragraphs, rules.Paragraphs, FurnitureRules.Paragraphs, FurnitureRules.MaxFurnitureParagraphChars, log, kept);
+        origin = [.. kept.Select(i => origin[i])];
+        foreach (var pass in rules.ParagraphPasses)
+        {
+            var views = new ParagraphView[paragraphs.Length];
+            for (var i = 0; i < views.Length; i++)
+            {
+                var from = origin[i];
+                views[i] = new ParagraphView(
+                    paragraphs[i], TextNormalizer.CountVisible(paragraphs[i]), from < marks.LinkChars.Count ? marks.LinkChars[from] : 0,
+                    marks.Headings.Contains(from), marks.Bold.Contains(from), marks.Quoted.Contains(from));
+            }
+
+            var drop = pass.Drop(views);
+            if (drop.IsEmpty)
+            {
+                continue;
+            }
+
+            var gone = new HashSet<int>(drop);
+            foreach (var i in drop)
+            {
+                log.RemovedParagraph(pass, views[i].Chars);
+                if (pass is DropEdgesRule && i == leading.Count)
+                {
+                    // The lines above the text: a page's byline and date line may stand there.
+                    leading.Add(paragraphs[i]);
+                }
+            }
+
+            paragraphs = [.. paragraphs.Where((_, i) => !gone.Contains(i))];
+            origin = [.. origin.Where((_, i) => !gone.Contains(i))];
+        }
+
         var hits = log.ToImmutable();
         if (LossAccounting.Warning(hits, index.TotalNonLinkChars) is { } loss)
         {
@@ -102,6 +142,7 @@ public static class HtmlArticleReader
         {
             Authors = authors,
             RuleHits = hits,
+            Leading = leading.ToImmutable(),
         };
     }
 

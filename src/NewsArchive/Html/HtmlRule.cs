@@ -95,6 +95,8 @@ public abstract class HtmlRule : IRule
     /// <summary>Blocks of the article's keyword links: each link's text, without <c>#</c>, is a tag.</summary>
     public static TakeTagsRule TakeTags(string selector, string reason) => new(HtmlSelector.Parse(selector), null, reason);
 
+    public static TakeTagsRule TakeTags(ElementSignal signal, string reason) => new(null, signal, reason);
+
     /// <summary>
     /// The article's own further-reading blocks: each link in them is a related entry, except inside
     /// parts matching <paramref name="exclude"/> (a block's topic heading).
@@ -141,7 +143,7 @@ public sealed class RemovePopUpRule : HtmlRule
 
 public sealed class TakeTagsRule : HtmlRule
 {
-    internal TakeTagsRule(HtmlSelector selector, ElementSignal? signal, string reason)
+    internal TakeTagsRule(HtmlSelector? selector, ElementSignal? signal, string reason)
         : base(selector, signal, reason)
     {
     }

@@ -59,4 +59,10 @@ public sealed record HtmlSiteRules
 
     /// <summary>Whole paragraphs that are not article text on this site.</summary>
     public ImmutableArray<LineRule> Paragraphs { get; init; } = [];
+
+    /// <summary>
+    /// Paragraph passes run after the line rules, in order, on what they left: rules that need each
+    /// paragraph's kind of block, link text or place among the others (a saved page's main-content model's).
+    /// </summary>
+    public ImmutableArray<ParagraphPassRule> ParagraphPasses { get; init; } = [];
 }

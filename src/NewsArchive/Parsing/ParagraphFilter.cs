@@ -15,15 +15,27 @@ public static class ParagraphFilter
     /// <param name="genericRules">Rules for every site, tried on paragraphs up to <paramref name="genericMaxChars"/> long.</param>
     /// <param name="genericMaxChars">The longest paragraph a generic rule can match.</param>
     /// <param name="log">Receives every paragraph dropped.</param>
-    public static ImmutableArray<string> Apply(ImmutableArray<string> paragraphs, ImmutableArray<LineRule> siteRules, ImmutableArray<LineRule> genericRules, int genericMaxChars, RuleLog log)
+    /// <param name="kept">When given, receives the index of every paragraph kept, in order.</param>
+    public static ImmutableArray<string> Apply(ImmutableArray<string> paragraphs, ImmutableArray<LineRule> siteRules, ImmutableArray<LineRule> genericRules, int genericMaxChars, RuleLog log, List<int>? kept = null)
     {
         siteRules = siteRules.IsDefault ? [] : siteRules;
         if (siteRules.IsEmpty && genericRules.IsEmpty || paragraphs.IsEmpty)
         {
+            kept?.AddRange(Enumerable.Range(0, paragraphs.Length));
             return paragraphs;
         }
 
+        var result = Apply(paragraphs, siteRules, genericRules, genericMaxChars, log, out var indexes);
+        kept?.AddRange(indexes);
+        return result;
+    }
+
+    private static ImmutableArray<string> Apply(ImmutableArray<string> paragraphs, ImmutableArray<LineRule> siteRules, ImmutableArray<LineRule> genericRules, int genericMaxChars, RuleLog log, out List<int> indexes)
+    {
+        indexes = new List<int>(paragraphs.Length);
+
         var kept = ImmutableArray.CreateBuilder<string>(paragraphs.Length);
+        var keptIndexes = indexes;
         for (var i = 0; i < paragraphs.Length; i++)
         {
             var paragraph = paragraphs[i];
@@ -46,6 +58,7 @@ public static class ParagraphFilter
             }
 
             kept.Add(paragraph);
+            keptIndexes.Add(i);
         }
 
         while (kept.Count > 0
@@ -53,6 +66,7 @@ public static class ParagraphFilter
         {
             log.RemovedParagraph(trailingRule, TextNormalizer.CountVisible(kept[^1]));
             kept.RemoveAt(kept.Count - 1);
+            keptIndexes.RemoveAt(keptIndexes.Count - 1);
         }
 
         return kept.Count == paragraphs.Length ? paragraphs : kept.ToImmutable();

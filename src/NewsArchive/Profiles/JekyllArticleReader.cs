@@ -36,6 +36,28 @@ public static class JekyllArticleReader
         return (url, source, published, skip, headerTitle);
     }
 
+    /// <summary>How many opening paragraphs a byline line is looked for in.</summary>
+    private const int BylineParagraphs = 3;
+
+    /// <summary>
+    /// A byline line among the first paragraphs of a post of a site with no grammar of its own
+    /// (<c>記者王小明／台北報導</c>, <c>By Jane Doe</c>), read with the shared grammar and taken out of the
+    /// text, as a saved page's is: the same article gives the same record in either container.
+    /// </summary>
+    private static ParsedByline? TakeByline(ref ImmutableArray<string> paragraphs)
+    {
+        for (var i = 0; i < Math.Min(paragraphs.Length, BylineParagraphs); i++)
+        {
+            if (BylineParser.TryParse(paragraphs[i], out var byline) && (!byline.Authors.IsEmpty || byline.Desk is not null || byline.Agency is not null))
+            {
+                paragraphs = paragraphs.RemoveAt(i);
+                return byline;
+            }
+        }
+
+        return null;
+    }
+
     /// <param name="document">The post.</param>
     /// <param name="context">The worker's parsers.</param>
     /// <param name="rules">The site's HTML rule table.</param>
@@ -95,16 +117,22 @@ public static class JekyllArticleReader
             }
         }
 
+        if (article.RuleHits.Any(h => ReferenceEquals(h.Rule, FurnitureRules.CutNotice)))
+        {
+            warnings.Add(PageArticleReader.CutWarning);
+        }
+
         var paragraphs = article.Paragraphs;
-        var credits = BodyCredits.Read(paragraphs, article.Authors, datelineExpected, warnings);
+        var byline = site is null ? TakeByline(ref paragraphs) : null;
+        var credits = BodyCredits.Read(paragraphs, article.Authors.AddRange(byline?.Authors ?? []), datelineExpected, warnings);
         return ProfileResult.Success(new ArticleDraft
         {
             Source = source,
             Url = url,
             Title = title,
             Published = published,
-            Agency = credits.Agency,
-            Dateline = credits.Dateline,
+            Agency = credits.Agency ?? byline?.Agency,
+            Dateline = credits.Dateline ?? byline?.Dateline,
             Authors = credits.Authors,
             Editors = credits.Editors,
             Translators = credits.Translators,

@@ -15,13 +15,13 @@ namespace NewsArchive.Profiles;
 /// </summary>
 public static class PageArticleReader
 {
-    /// <summary>Separators between a page title's headline and the site's name.</summary>
-    private static readonly string[] TitleSeparators = [" | ", "｜", " - ", " – ", " — ", "_"];
-
     /// <summary>A paywall's notice, on any site: the page says its text is cut.</summary>
     private const string PaywallNotice = "[class*=paywall], [class*=Paywall]";
 
     public const string CutWarning = "the page shows only the start of the article (an expired or paywalled story): the text is cut";
+
+    /// <summary>How many opening paragraphs a byline is looked for in.</summary>
+    private const int BylineParagraphs = 3;
 
     public static ProfileResult Read(SourceDocument document, PageSite site)
     {
@@ -29,6 +29,11 @@ public static class PageArticleReader
         if (page.TooDeep)
         {
             return ProfileResult.Failed($"HTML is nested more than {HtmlNestingGuard.MaxDepth} elements deep");
+        }
+
+        if (PageKind.NotAnArticle(page.Document) is { } kind)
+        {
+            return ProfileResult.Failed($"no article text in the page: {kind}");
         }
 
         var metadata = page.Metadata;
@@ -41,25 +46,75 @@ public static class PageArticleReader
         var warnings = ImmutableArray.CreateBuilder<string>();
         var url = metadata.Url;
         var source = site.Code ?? SourceSites.FromUrl(url) ?? SourceSites.FromUnknownHost(url) ?? "web";
+        var taiwanese = SourceSites.IsTaiwanese(source) || PageLocale.IsTaiwanese(url, metadata.Language);
+        var siteNames = PageTitle.SiteNames(metadata, site.SiteNames, SourceSites.FromUnknownHost(url));
+
         // The headline, time and byline are fields: all read first, then taken out of the article element.
         var fieldElements = new List<IElement>();
-        var headline = Take(page.Document, layout?.Headline ?? "h1", fieldElements);
-        var title = metadata.TitleIsHeadline ? metadata.Title : headline ?? StripSiteNames(metadata.Title, [metadata.SiteName, .. site.SiteNames]);
+        string? title;
+        IElement? headline;
+        if (layout is not null)
+        {
+            headline = layout.Headline is { } selector ? page.Document.QuerySelector(selector) : page.Document.QuerySelector("h1");
+            var shown = headline is null ? null : TextNormalizer.Normalize(headline.TextContent);
+            title = metadata.TitleIsHeadline ? metadata.Title : string.IsNullOrWhiteSpace(shown) ? PageTitle.StripSiteNames(metadata.Title ?? string.Empty, siteNames) : shown;
+        }
+        else
+        {
+            var headings = Headings(page.Document, root);
+            title = PageTitle.Choose(metadata, [.. headings.Select(h => h.Text)], siteNames);
+            var key = title is null ? null : PageTitle.Key(title);
+            headline = headings.FirstOrDefault(h => key is not null && PageTitle.Key(h.Text) is var k && k.Length > 0 && (k == key || key.Contains(k, StringComparison.Ordinal) || k.Contains(key, StringComparison.Ordinal))).Element;
+        }
+
         if (string.IsNullOrWhiteSpace(title))
         {
             return ProfileResult.Failed("an HTML page without a title (no <title>, og:title, JSON-LD headline or <h1>)");
         }
 
-        var published = Published(metadata.PublishedCandidates, Take(page.Document, layout?.Time, fieldElements), SourceSites.IsTaiwanese(source));
-        var byline = Take(page.Document, layout?.Byline, fieldElements);
+        if (headline is not null)
+        {
+            fieldElements.Add(headline);
+        }
+
+        var firstText = scope?.Text is { Count: > 0 } text ? FirstInDocument(text) : root;
+        var header = PageHeader.Lines(headline, firstText, root);
+        var time = layout?.Time is { } timeSelector ? page.Document.QuerySelector(timeSelector) : null;
+        if (time is not null)
+        {
+            fieldElements.Add(time);
+        }
+
+        var stated = ImmutableArray.CreateRange([.. metadata.PublishedCandidates, .. TimeValues(root)]);
+        var shownTime = time is null ? null : TextNormalizer.Normalize(time.TextContent);
+        var bylineElement = layout?.Byline is { } bylineSelector ? page.Document.QuerySelector(bylineSelector) : null;
+        if (bylineElement is not null)
+        {
+            fieldElements.Add(bylineElement);
+        }
+
+        var bylineText = bylineElement is null ? null : TextNormalizer.Normalize(bylineElement.TextContent);
         foreach (var element in fieldElements.Where(e => e != root && root.Contains(e)))
         {
             element.Remove();
         }
-        var cut = metadata.NotFree || page.Document.QuerySelector(PaywallNotice) is not null;
 
         var article = HtmlArticleReader.Read(root, page.SourceLength, scope is null ? site.Rules : site.ModelRules, url, scope);
+        if (article.Paragraphs.IsEmpty && scope is not null && page.Document.Body is { } body && body != root)
+        {
+            // The model's block held nothing the rules kept: the whole body, read with the site's and the
+            // generic rules, is the article before no record is.
+            var whole = HtmlArticleReader.Read(body, page.SourceLength, site.Rules, url);
+            if (!whole.Paragraphs.IsEmpty)
+            {
+                article = whole;
+                warnings.Add("the main-content model found no text in the block it chose: the whole page was read");
+            }
+        }
+
         warnings.AddRange(article.Warnings);
+        var cut = metadata.NotFree || page.Document.QuerySelector(PaywallNotice) is not null
+            || article.RuleHits.Any(h => ReferenceEquals(h.Rule, FurnitureRules.CutNotice));
         if (cut)
         {
             warnings.Add(CutWarning);
@@ -67,20 +122,49 @@ public static class PageArticleReader
 
         if (article.Paragraphs.IsEmpty && !cut)
         {
-            return ProfileResult.Failed("no article text in the page");
+            return ProfileResult.Failed($"no article text in the page: {PageKind.Describe(page.Document)}");
+        }
+
+        var published = PagePublished.Choose(
+            stated,
+            [.. shownTime is null ? [] : new[] { shownTime }, .. header, .. article.Leading],
+            taiwanese,
+            out var timeWarning);
+        if (timeWarning is not null)
+        {
+            warnings.Add(timeWarning);
         }
 
         var paragraphs = article.Paragraphs;
-        var visible = byline is not null && site.Byline is { } grammar ? grammar(byline) : null;
-        if (visible is null && site.Byline is { } lineGrammar && !paragraphs.IsEmpty && lineGrammar(paragraphs[0]) is { } opening)
+        var visible = bylineText is null ? null : ReadByline(site, bylineText);
+        if (visible is null)
         {
-            // A layout nobody described: the byline is the text's first line (udn-html-2014-big5).
-            visible = opening;
-            paragraphs = paragraphs.RemoveAt(0);
+            foreach (var line in header.Concat(article.Leading))
+            {
+                if (ReadByline(site, line) is { } fromHeader)
+                {
+                    visible = fromHeader;
+                    break;
+                }
+            }
+        }
+
+        if (visible is null)
+        {
+            for (var i = 0; i < Math.Min(paragraphs.Length, BylineParagraphs); i++)
+            {
+                if (ReadByline(site, paragraphs[i]) is { } opening)
+                {
+                    // The byline is a line of the text's top (a layout nobody described, udn-html-2014-big5): a field, not text.
+                    visible = opening;
+                    paragraphs = paragraphs.RemoveAt(i);
+                    break;
+                }
+            }
         }
 
         var credits = BodyCredits.Read(paragraphs, article.Authors.AddRange(visible?.Authors ?? []), site.DatelineExpected && visible?.Dateline is null, warnings);
-        var authors = credits.Authors.IsEmpty ? metadata.Authors : credits.Authors;
+        var authors = credits.Authors.IsEmpty ? StatedAuthors(metadata, [.. site.SiteNames, .. metadata.SiteName is { } name ? new[] { name } : []]) : credits.Authors;
         return ProfileResult.Success(new ArticleDraft
         {
             Source = source,
@@ -93,13 +177,108 @@ public static class PageArticleReader
             Editors = credits.Editors,
             Translators = credits.Translators,
             Paragraphs = paragraphs,
-            Tags = article.Tags.IsEmpty ? metadata.Tags : article.Tags,
+            // A head's keywords may open with the site's own name: that is no keyword of the article.
+            Tags = article.Tags.IsEmpty ? [.. metadata.Tags.Where(tag => !IsSite(tag, siteNames))] : article.Tags,
             // A page's own list of related stories may name the page itself.
             Related = [.. article.Related.Where(link => !SameArticle(link.Url, url, source))],
             Images = article.Images,
             Warnings = warnings.ToImmutable(),
             RuleHits = article.RuleHits,
         });
+    }
+
+    /// <summary>A byline in the site's own grammar, else in the shared one.</summary>
+    private static BylineFields? ReadByline(PageSite site, string line)
+    {
+        if (site.Byline is { } grammar && grammar(line) is { } own)
+        {
+            return own;
+        }
+
+        return BylineParser.TryParse(line, out var byline) && (!byline.Authors.IsEmpty || byline.Desk is not null || byline.Agency is not null)
+            ? new BylineFields(byline.Agency, byline.Dateline, byline.Authors)
+            : null;
+    }
+
+    /// <summary>The people the head names as authors: JSON-LD's, else the meta tags' that are people's names and not the site's.</summary>
+    private static ImmutableArray<string> StatedAuthors(Containers.PageMetadata metadata, IReadOnlyList<string> siteNames)
+    {
+        var people = metadata.Authors.Where(a => !IsSite(a, siteNames)).ToImmutableArray();
+        return !people.IsEmpty ? people : [.. metadata.MetaAuthors.Where(a => BylineParser.IsPersonName(a) && !IsSite(a, siteNames))];
+    }
+
+    /// <summary>Whether a name is the site's own (an author field that names the outlet, a keyword that is the site's name).</summary>
+    private static bool IsSite(string name, IReadOnlyList<string> siteNames) =>
+        siteNames.Any(site => PageTitle.Key(site) is { Length: > 1 } key && PageTitle.Key(name) is var own && (own == key || own.Length >= 4 && key.Contains(own, StringComparison.Ordinal) || key.Length >= 4 && own.Contains(key, StringComparison.Ordinal)));
+
+    /// <summary>
+    /// The headings a title may come from: the article element's own (<c>h1</c>, then <c>h2</c>), then the
+    /// page's other <c>h1</c>s that are not in a region named as furniture.
+    /// </summary>
+    private static List<(IElement Element, string Text)> Headings(IDocument document, IElement root)
+    {
+        var headings = new List<(IElement, string)>();
+        void Add(IElement element)
+        {
+            var text = TextNormalizer.Normalize(element.TextContent);
+            if (text.Length > 0 && headings.Count < 24 && !headings.Any(h => h.Item1 == element))
+            {
+                headings.Add((element, text));
+            }
+        }
+
+        foreach (var element in root.QuerySelectorAll("h1"))
+        {
+            Add(element);
+        }
+
+        foreach (var element in root.QuerySelectorAll("h2"))
+        {
+            Add(element);
+        }
+
+        foreach (var element in document.QuerySelectorAll("h1"))
+        {
+            if (!InFurniture(element))
+            {
+                Add(element);
+            }
+        }
+
+        return headings;
+    }
+
+    private static bool InFurniture(IElement element)
+    {
+        for (var current = element; current is not null; current = current.ParentElement)
+        {
+            if (ClassHints.IsUnlikelyRegion(current))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The <c>datetime</c> of the article element's first <c>&lt;time&gt;</c> elements: what the page states in its text.</summary>
+    private static IEnumerable<string> TimeValues(IElement root) =>
+        root.QuerySelectorAll("time[datetime]").Take(3).Select(t => t.GetAttribute("datetime") ?? string.Empty).Where(v => v.Length > 0);
+
+    /// <summary>The element of a set that comes first in the document.</summary>
+    private static IElement FirstInDocument(IReadOnlySet<IElement> elements)
+    {
+        IElement? first = null;
+        foreach (var element in elements)
+        {
+            // CompareDocumentPosition says where the argument stands relative to the element it is asked of.
+            if (first is null || first.CompareDocumentPosition(element).HasFlag(DocumentPositions.Preceding))
+            {
+                first = element;
+            }
+        }
+
+        return first!;
     }
 
     /// <summary>Whether a link is to the page's own article: the same page, or the same native id under another section's path.</summary>
@@ -135,69 +314,6 @@ public static class PageArticleReader
         return MainContentModel.Find(body) is { } content ? (null, content.Root, content.Scope) : (null, body, ArticleScope.Whole);
     }
 
-    /// <summary>The text of the first element <paramref name="selector"/> matches; the element is added to <paramref name="taken"/>.</summary>
-    private static string? Take(IDocument document, string? selector, List<IElement> taken)
-    {
-        if (selector is null || document.QuerySelector(selector) is not { } element)
-        {
-            return null;
-        }
 
-        taken.Add(element);
-        var text = TextNormalizer.Normalize(element.TextContent);
-        return string.IsNullOrWhiteSpace(text) ? null : text;
-    }
 
-    /// <summary>The first stated time that reads as a date; the visible one when the head states none.</summary>
-    private static string? Published(ImmutableArray<string> candidates, string? visible, bool taiwanese)
-    {
-        foreach (var candidate in candidates)
-        {
-            if (PublishedDateParser.TryParse(candidate, taiwanese, out var iso, out _))
-            {
-                return iso;
-            }
-        }
-
-        return visible is not null && PublishedDateParser.TryParse(visible, taiwanese, out var shown, out _) ? shown : null;
-    }
-
-    /// <summary>A page title without the site's name after it: <c>Headline | Section | Site</c> gives <c>Headline</c>.</summary>
-    internal static string? StripSiteNames(string? title, IEnumerable<string?> siteNames)
-    {
-        if (string.IsNullOrWhiteSpace(title))
-        {
-            return title;
-        }
-
-        foreach (var name in siteNames)
-        {
-            if (string.IsNullOrWhiteSpace(name))
-            {
-                continue;
-            }
-
-            foreach (var separator in TitleSeparators)
-            {
-                var at = title.IndexOf(separator, StringComparison.Ordinal);
-                if (at <= 0)
-                {
-                    continue;
-                }
-
-                // Headline | Section | Site, or Site | Headline.
-                if (title.AsSpan(at).Contains(name.AsSpan().Trim(), StringComparison.Ordinal))
-                {
-                    return title[..at].Trim();
-                }
-
-                if (title.AsSpan(0, at).Contains(name.AsSpan().Trim(), StringComparison.Ordinal))
-                {
-                    return title[(title.LastIndexOf(separator, StringComparison.Ordinal) + separator.Length)..].Trim();
-                }
-            }
-        }
-
-        return title.Trim();
-    }
 }

@@ -10,13 +10,19 @@ namespace NewsArchive.Sites.Generic;
 /// </summary>
 public static class GenericSite
 {
+    /// <summary>Headings of further-reading lists.</summary>
+    private static readonly string[] ReadMoreHeadings =
+    [
+        "相關新聞", "相关新闻", "延伸閱讀", "延伸阅读", "推薦閱讀", "推荐阅读", "相關報導", "相关报道", "更多文章", "看更多", "Related", "Read more",
+        "Related Articles", "Related Stories", "Read More", "More stories",
+    ];
+
     public static readonly HtmlSiteRules PageRules = new()
     {
         Elements =
         [
-            HtmlRule.TakeRelatedList(
-                FurnitureSignals.HeadingText("相關新聞", "相关新闻", "延伸閱讀", "延伸阅读", "推薦閱讀", "推荐阅读", "Related", "Read more"),
-                "相關新聞 / Related heading over a list of links"),
+            HtmlRule.TakeRelatedList(FurnitureSignals.HeadingText(ReadMoreHeadings), "相關新聞 / Related heading over a list of links"),
+            HtmlRule.TakeRelated(FurnitureSignals.ReadMoreBlock(ReadMoreHeadings), "延伸閱讀 heading and its links in one block"),
         ],
     };
 

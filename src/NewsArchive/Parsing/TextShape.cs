@@ -1,7 +1,5 @@
 using System.Buffers;
-using NewsArchive.Parsing;
-
-namespace NewsArchive.Extraction;
+namespace NewsArchive.Parsing;
 
 /// <summary>
 /// What a piece of text looks like to a reader, counted in characters rather than words: how many
@@ -81,6 +79,9 @@ public readonly record struct TextShape(int Chars, int Cjk, int Commas, int Stop
     /// <summary>CJK ideographs, kana and Hangul syllables (the BMP blocks; a surrogate pair is two Latin-weight halves).</summary>
     public static bool IsCjk(char c) =>
         c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u3040' and <= '\u30FF') or (>= '\uAC00' and <= '\uD7AF') or (>= '\uF900' and <= '\uFAFF');
+
+    /// <summary>A CJK character or the middle dot of a transliterated name (<c>三木旦·旺杰</c>).</summary>
+    public static bool IsCjkOrDot(char c) => IsCjk(c) || c is '·' or '‧' or '・';
 
     /// <summary>Whether the text ends like a sentence (<c>。</c>, <c>.</c>, a closing quotation after one).</summary>
     public static bool EndsWithSentence(ReadOnlySpan<char> text)

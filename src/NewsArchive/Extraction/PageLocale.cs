@@ -1,0 +1,26 @@
+namespace NewsArchive.Extraction;
+
+/// <summary>Where a page is from, as far as its URL and its language say.</summary>
+public static class PageLocale
+{
+    /// <summary>
+    /// A Taiwanese page: a <c>.tw</c> host, or a page in traditional Chinese as Taiwan writes it
+    /// (<c>zh-TW</c>, <c>zh-Hant-TW</c>, <c>zh-Hant</c>; Hong Kong's <c>zh-HK</c> and <c>zh-Hant-HK</c> are not).
+    /// </summary>
+    public static bool IsTaiwanese(string? url, string? language)
+    {
+        if (Parsing.SourceSites.TryGetHost(url, out var host) && (host.EndsWith(".tw", StringComparison.Ordinal) || host == "tw"))
+        {
+            return true;
+        }
+
+        if (string.IsNullOrWhiteSpace(language))
+        {
+            return false;
+        }
+
+        var lang = language.Trim().Replace('_', '-');
+        return lang.Equals("zh-TW", StringComparison.OrdinalIgnoreCase) || lang.Equals("zh-Hant", StringComparison.OrdinalIgnoreCase)
+            || lang.Equals("zh-Hant-TW", StringComparison.OrdinalIgnoreCase);
+    }
+}
