@@ -1,7 +1,8 @@
 """readability-lxml: reads file paths from standard input, one a line, and writes one JSON line
 per file (title, text length, or the error), as a peer of newsarchive for scripts/bench-peers.
 Each file is made the HTML page readability expects, as a user would: a Jekyll post's front
-matter is cut off, and a body that is not a whole page is wrapped in one."""
+matter is cut off, and a body that is not a whole page is wrapped in one. A whole saved page is given
+as its bytes, so that readability decodes it as it would."""
 import json
 import re
 import sys
@@ -10,6 +11,7 @@ import lxml.html
 from readability import Document
 
 WHOLE_PAGE = re.compile(r'<html[\s>]', re.I)
+WHOLE_PAGE_BYTES = re.compile(rb'<html[\s>]', re.I)
 
 
 def page(text):
@@ -26,8 +28,12 @@ for path in sys.stdin.read().split('\n'):
     if not path:
         continue
     try:
-        with open(path, encoding='utf-8') as source:
-            document = Document(page(source.read()))
+        with open(path, 'rb') as source:
+            data = source.read()
+        if not data.startswith(b'---') and WHOLE_PAGE_BYTES.search(data[:4096]):
+            document = Document(data)
+        else:
+            document = Document(page(data.decode('utf-8')))
         summary = document.summary()
         text = lxml.html.fromstring(summary).text_content() if summary.strip() else ''
         line = {'path': path, 'title': document.title(), 'text_length': len(text)}

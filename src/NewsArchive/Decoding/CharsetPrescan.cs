@@ -75,17 +75,19 @@ public static class CharsetPrescan
         var i = start;
         while (TryReadAttribute(window, ref i, out var name, out var value))
         {
-            if (name.Equals("charset", StringComparison.OrdinalIgnoreCase))
+            var nameBytes = window.Slice(name.Start, name.Length);
+            var valueBytes = window.Slice(value.Start, value.Length);
+            if (EqualsIgnoreCase(nameBytes, "charset"u8))
             {
-                charset ??= value;
+                charset ??= System.Text.Encoding.ASCII.GetString(valueBytes);
             }
-            else if (name.Equals("http-equiv", StringComparison.OrdinalIgnoreCase))
+            else if (EqualsIgnoreCase(nameBytes, "http-equiv"u8))
             {
-                httpEquivContentType |= value.Trim().Equals("content-type", StringComparison.OrdinalIgnoreCase);
+                httpEquivContentType |= EqualsIgnoreCase(Trim(valueBytes), "content-type"u8);
             }
-            else if (name.Equals("content", StringComparison.OrdinalIgnoreCase))
+            else if (EqualsIgnoreCase(nameBytes, "content"u8))
             {
-                content ??= value;
+                content ??= System.Text.Encoding.ASCII.GetString(valueBytes);
             }
         }
 
@@ -155,10 +157,13 @@ public static class CharsetPrescan
         return i;
     }
 
-    /// <summary>One attribute of a tag, as the prescan reads it; false at the tag's end (the position is then past its <c>&gt;</c>).</summary>
-    private static bool TryReadAttribute(ReadOnlySpan<byte> window, ref int i, out string name, out string value)
+    /// <summary>
+    /// One attribute of a tag, as the prescan reads it, as ranges of the window (nothing is copied);
+    /// false at the tag's end (the position is then past its <c>&gt;</c>).
+    /// </summary>
+    private static bool TryReadAttribute(ReadOnlySpan<byte> window, ref int i, out (int Start, int Length) name, out (int Start, int Length) value)
     {
-        name = value = string.Empty;
+        name = value = default;
         while (i < window.Length && (IsSpace(window[i]) || window[i] == '/'))
         {
             i++;
@@ -176,7 +181,7 @@ public static class CharsetPrescan
             i++;
         }
 
-        name = System.Text.Encoding.ASCII.GetString(window[nameStart..i]);
+        name = (nameStart, i - nameStart);
         while (i < window.Length && IsSpace(window[i]))
         {
             i++;
@@ -203,7 +208,7 @@ public static class CharsetPrescan
             var quote = window[i];
             var end = window[(i + 1)..].IndexOf(quote);
             var stop = end < 0 ? window.Length : i + 1 + end;
-            value = System.Text.Encoding.ASCII.GetString(window[(i + 1)..stop]);
+            value = (i + 1, stop - (i + 1));
             i = Math.Min(stop + 1, window.Length);
             return true;
         }
@@ -214,8 +219,26 @@ public static class CharsetPrescan
             i++;
         }
 
-        value = System.Text.Encoding.ASCII.GetString(window[valueStart..i]);
+        value = (valueStart, i - valueStart);
         return true;
+    }
+
+    private static bool EqualsIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> lowerCase) =>
+        text.Length == lowerCase.Length && StartsWithIgnoreCase(text, lowerCase);
+
+    private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> text)
+    {
+        while (!text.IsEmpty && IsSpace(text[0]))
+        {
+            text = text[1..];
+        }
+
+        while (!text.IsEmpty && IsSpace(text[^1]))
+        {
+            text = text[..^1];
+        }
+
+        return text;
     }
 
     private static bool StartsWithIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> prefix)

@@ -74,7 +74,26 @@ public static class MainContentRules
     [
         HtmlRule.Remove(FurnitureRegion, "comment threads, sidebars and related-story boxes inside the article's block, named so by class, id or role"),
         HtmlRule.Remove(TeaserBox, "boxed teasers of other stories inside the text: a headline, a lead and a link to the story (全文)"),
+        HtmlRule.Remove(FurnitureSignals.WidgetRow, "rows of page controls with a short label (字級, 分享給朋友：, 列印 / 轉寄)"),
+        HtmlRule.TakeTags(FurnitureSignals.TagLine, "keyword lines: a label (關鍵字：, Tags:) and the keywords as links"),
+        HtmlRule.Remove(FurnitureSignals.HeadlineList, "lists of headlines with times or categories (other stories, latest news)"),
     ];
+
+    /// <summary>A notice, a label or a counter is a short line: a paragraph of text that mentions one is not one.</summary>
+    public const int MaxNoticeChars = FurnitureRules.MaxFurnitureParagraphChars;
+
+    /// <summary>Short lines a page's template sets among the text: what each says is its own small vocabulary.</summary>
+    public static readonly ImmutableArray<ParagraphPassRule> Notices =
+    [
+        Short("rights and comment-rules notices (本文版權所有, 不得轉載, 留言規則, All rights reserved)", FurnitureRules.NoticeLine()),
+        Short("advertising labels (廣告, 贊助商廣告, Advertisement, 請繼續往下閱讀)", FurnitureRules.AdvertisingLabelLine()),
+        Short("reader counters (4848 點閱, 人氣：1234, 1.2K views)", FurnitureRules.CounterLine()),
+        Short("widget labels left alone on a line (字級, 分享, 列印, 轉寄, 我要評比)", FurnitureRules.WidgetLabelLine()),
+        Short("social promos (粉絲團, G+, 按讚加入)", FurnitureRules.SocialPromoLine()),
+    ];
+
+    private static DropParagraphRule Short(string reason, System.Text.RegularExpressions.Regex pattern) =>
+        new(reason, p => p.Chars <= MaxNoticeChars && pattern.IsMatch(p.Text));
 
     /// <summary>A line that is one link and at most a short label: a related story, a promo, a previous or next story.</summary>
     public static readonly DropParagraphRule LinkLine = new(
@@ -88,7 +107,7 @@ public static class MainContentRules
         StopsTrimming,
         MaxEdgeLines);
 
-    public static readonly ImmutableArray<ParagraphPassRule> Passes = [LinkLine, Edges];
+    public static readonly ImmutableArray<ParagraphPassRule> Passes = [.. Notices, LinkLine, Edges];
 
     /// <summary>A site's rules with the model's: its element rules before the generic pass, its passes after the line rules.</summary>
     public static HtmlSiteRules With(HtmlSiteRules site) => site with { Before = Html, ParagraphPasses = [.. site.ParagraphPasses, .. Passes] };

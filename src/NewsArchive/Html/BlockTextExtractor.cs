@@ -44,7 +44,7 @@ public static class BlockTextExtractor
         var muted = 0;
         var marked = 0;
         var paragraphs = ImmutableArray.CreateBuilder<string>();
-        var buffer = new ParagraphBuffer { Marks = marks };
+        var buffer = new ParagraphBuffer { Marks = marks is { TrackStyle: true } ? marks : null };
         var stack = new Stack<(Node Node, bool Closing)>(64);
         // Set when a pop-up was skipped where the HTML parser had closed a paragraph around it; loose
         // text right after it is that paragraph's continuation.

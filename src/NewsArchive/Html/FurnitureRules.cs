@@ -32,11 +32,8 @@ public static partial class FurnitureRules
         HtmlRule.Remove(".share, .shares, .share-bar, .share-buttons, .social-share, .sharing, .fb-like", "share buttons"),
         HtmlRule.Remove(FurnitureSignals.IconImage, "logos and icons are not article images"),
         HtmlRule.Remove(FurnitureSignals.CallToActionBox, "call-to-action boxes: a logo or an invitation to follow, and a link out"),
-        HtmlRule.Remove(FurnitureSignals.WidgetRow, "rows of page controls with a short label (字級, 分享給朋友：, 列印 / 轉寄)"),
-        HtmlRule.TakeTags(FurnitureSignals.TagLine, "keyword lines: a label (關鍵字：, Tags:) and the keywords as links"),
         HtmlRule.TakeRelated(FurnitureSignals.BareLinkList, "lists of bare links: related stories without a heading"),
         HtmlRule.Remove(FurnitureSignals.LinkDenseBlock, "link-dense blocks: navigation and link lists"),
-        HtmlRule.Remove(FurnitureSignals.HeadlineList, "lists of headlines with times or categories (other stories, latest news)"),
         HtmlRule.Remove(FurnitureSignals.TrailingGalleryItem, "image galleries after the end of the text (related pictures)"),
         HtmlRule.Remove(FurnitureSignals.GalleryHeading, "gallery headings (相關圖集)"),
         HtmlRule.TakeFigure(FurnitureSignals.GalleryItem, "image-and-caption gallery items inside the text"),
@@ -65,7 +62,9 @@ public static partial class FurnitureRules
     /// A notice that the story shown is cut: expired (<c>您所瀏覽的新聞已過查詢時效</c>), for subscribers
     /// only, removed. The notice is not text, and the record says its text is cut.
     /// </summary>
-    public static readonly DropRule CutNotice = LineRule.Drop(CutNoticeLine(), "notices that the story is cut: expired, for subscribers only, removed (已過查詢時效)");
+    public static readonly DropRule CutNotice = LineRule.Drop(
+        CutNoticeLine(), "notices that the story is cut: expired, for subscribers only, removed (已過查詢時效)",
+        "時效", "期限", "期間", "下架", "刪除", "移除", "不再提供", "過期", "閱讀", "觀看", "瀏覽", "ubscri", "ign in", "og in", "embers");
 
     /// <summary>Paragraphs that are never article text, whatever the site.</summary>
     public static readonly ImmutableArray<LineRule> Paragraphs =
@@ -81,11 +80,6 @@ public static partial class FurnitureRules
         LineRule.Drop(FollowPromptLine(),
             "invitations to follow the outlet elsewhere"),
         LineRule.DropTrailing(SourceLine(), "来源 source line closing the body"),
-        LineRule.Drop(NoticeLine(), "rights and comment-rules notices (本文版權所有, 不得轉載, 留言規則, All rights reserved)"),
-        LineRule.Drop(AdvertisingLabelLine(), "advertising labels (廣告, 贊助商廣告, Advertisement, 請繼續往下閱讀)"),
-        LineRule.Drop(CounterLine(), "reader counters (4848 點閱, 人氣：1234, 1.2K views)"),
-        LineRule.Drop(WidgetLabelLine(), "widget labels left alone on a line (字級, 分享, 列印, 轉寄, 我要評比)"),
-        LineRule.Drop(SocialPromoLine(), "social promos (粉絲團, G+, 按讚加入)"),
     ];
 
     [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?$")]
@@ -124,24 +118,24 @@ public static partial class FurnitureRules
     /// <c>※本文版權所有，非經授權，不得轉載。[ETtoday著作權聲明]※</c>, <c>留言請遵守留言規則</c>.
     /// </summary>
     [GeneratedRegex(@"版權所有|版权所有|著作權所有|著作权所有|著作權聲明|著作权声明|版權聲明|版权声明|(?:不得|禁止|請勿|请勿|嚴禁|严禁|謝絕|谢绝)(?:任意)?(?:轉載|转载|轉貼|转贴|轉發|转发|重製|重制|複製|复制)|All [Rr]ights [Rr]eserved|ALL RIGHTS RESERVED|^\W{0,3}(?:©|Copyright\b|\(c\) ?[0-9]{4})|(?:留言|評論|评论|回應|回应|發言|发言|討論區|讨论区)[^。！？]{0,12}(?:規則|规则|守則|守则|規範|规范|須知|须知|政策|條款|条款)|[Cc]omment(?:s|ing)? (?:[Pp]olicy|[Gg]uidelines|[Rr]ules)")]
-    private static partial Regex NoticeLine();
+    internal static partial Regex NoticeLine();
 
     [GeneratedRegex(@"(?:已過|已超過|超過)[^。！？]{0,6}(?:查詢|瀏覽|閱覽|保存|刊登)?(?:時效|期限|期間)|(?:新聞|文章|內容|本文)[^。！？]{0,8}(?:已下架|已刪除|已移除|不再提供|已過期)|(?:訂閱|付費)(?:會員)?(?:後|才能|即可)[^。！？]{0,8}(?:閱讀|觀看|瀏覽)(?:全文|完整內容)?|(?:[Ss]ubscribe|[Ss]ign in|[Ll]og in) to (?:continue|read) (?:reading|the full (?:story|article))|[Tt]his (?:article|story|content) is (?:for|available to|only available to) (?:subscribers|members)")]
     private static partial Regex CutNoticeLine();
 
     /// <summary>An advertising label alone on a line, and the "continue reading" that follows a slot.</summary>
     [GeneratedRegex(@"^[\[［【(（]?\s*(?:(?:贊助商|赞助商)?(?:廣告|广告)|贊助|赞助|Advertisement|ADVERTISEMENT|Advertising|Sponsored|SPONSORED|Anzeige|Publicité|Publicidad|Pubblicità|Iklan|Реклама)?\s*[\]］】)）]?\s*(?:(?:請|请)?(?:繼續|继续)(?:往下|向下)?(?:閱讀|阅读|觀看|观看)[.。…]*|(?:Story )?[Cc]ontinues? (?:reading )?below(?: (?:the )?advertisement)?|Scroll (?:down )?to continue(?: reading)?)?\s*$")]
-    private static partial Regex AdvertisingLabelLine();
+    internal static partial Regex AdvertisingLabelLine();
 
     /// <summary>A counter of readers or views alone on a line.</summary>
     [GeneratedRegex(@"^(?:[0-9][0-9,.]*\s*[KkMm萬万]?\s*(?:次)?(?:點閱|点阅|人氣|人气|瀏覽|浏览|閱讀|阅读|觀看|观看|views?|Views?|VIEWS|reads?)|(?:點閱|点阅|人氣|人气|瀏覽(?:數|次數)?|浏览(?:数|次数)?|閱讀(?:數|次數)?|阅读(?:数|次数)?|觀看次數|Views?)\s*[:：]?\s*[0-9][0-9,.]*\s*[KkMm萬万]?)$")]
-    private static partial Regex CounterLine();
+    internal static partial Regex CounterLine();
 
     /// <summary>A line made only of widget labels: <c>字級</c>, <c>字級設定：小中大特</c>, <c>分享給朋友：</c>, <c>列印本頁 轉寄</c>.</summary>
     [GeneratedRegex(@"^(?:(?:字級(?:設定|大小)?|字體(?:大小)?|字体(?:大小)?|字型|[小中大特]|分享(?:給朋友|给朋友|到|至|本文|此文)?|列印(?:本頁|此頁)?|打印|轉寄(?:好友|本文)?|转寄|我要評比|我要评比|評分|评分|收藏|檢舉|友善列印|Share(?: this)?|Print|E-?mail|Tweet|Font size|A\+|A-)\s*[:：/|｜、]?\s*){1,8}$")]
-    private static partial Regex WidgetLabelLine();
+    internal static partial Regex WidgetLabelLine();
 
     /// <summary>A promo for the outlet's social pages: <c>粉絲團</c>, <c>G+</c>, <c>按讚加入…</c>.</summary>
     [GeneratedRegex(@"^.{0,20}(?:按讚|按赞|點讚|点赞)(?:加入|追蹤|追踪|訂閱|订阅).{0,30}$|^.{0,30}(?:粉絲團|粉丝团|粉絲頁|粉丝页)[:：!！]?.{0,20}$|^\W{0,2}G\+\W{0,2}$")]
-    private static partial Regex SocialPromoLine();
+    internal static partial Regex SocialPromoLine();
 }

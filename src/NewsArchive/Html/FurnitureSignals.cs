@@ -66,6 +66,9 @@ public static class FurnitureSignals
         "Keywords", "Topics", "Filed under", "Filed Under",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>The first characters of <see cref="TagLabels"/>.</summary>
+    private static readonly FrozenSet<char> TagLabelStarts = TagLabels.Select(l => l[0]).ToFrozenSet();
+
     /// <summary>Words that invite the reader to follow, subscribe or download rather than read.</summary>
     internal static readonly ImmutableArray<string> CallToActionWords =
     [
@@ -255,9 +258,52 @@ public static class FurnitureSignals
             return false;
         }
 
+        // Most blocks open with a character no label opens with: they are out before their text is read.
+        if (FirstVisibleChar(view.Element) is not { } first || !TagLabelStarts.Contains(first))
+        {
+            return false;
+        }
+
         var label = LeadingText(view.Element).Trim().TrimEnd(':', '：', '|', '｜').Trim();
         return TagLabels.Contains(label) && stats.NonLinkChars <= label.Length + 2 * stats.Links + 4;
     });
+
+    /// <summary>The element's first visible character, among its first few nodes; null when there is none there.</summary>
+    internal static char? FirstVisibleChar(IElement element)
+    {
+        var node = element.FirstChild;
+        var scanned = 0;
+        while (node is not null && scanned++ < PopUpScanLimit)
+        {
+            if (node.NodeType == NodeType.Text)
+            {
+                var text = TextNormalizer.TrimAll(node.TextContent);
+                if (!text.IsEmpty)
+                {
+                    return text[0];
+                }
+            }
+            else if (node is IElement { FirstChild: { } child } inner && inner.LocalName is not ("script" or "style"))
+            {
+                node = child;
+                continue;
+            }
+
+            while (node is not null && node.NextSibling is null && node != element)
+            {
+                node = node.Parent;
+            }
+
+            if (node is null || node == element)
+            {
+                return null;
+            }
+
+            node = node.NextSibling;
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// A block that opens with a read-more heading (one of <paramref name="headings"/>) and holds links

@@ -66,14 +66,15 @@ public static class HtmlArticleReader
         // One walk: the block walker asks the classifier about every element it meets, in document
         // order; the classifier takes keywords, further reading and images out and answers whether the
         // element's text is skipped.
-        var marks = new ParagraphMarks();
+        var marks = new ParagraphMarks { TrackStyle = !rules.ParagraphPasses.IsEmpty };
         var paragraphs = BlockTextExtractor.Extract(root, walk.Classify, marks);
 
         // Pull quotes first, while paragraph indexes still say which were headings and quotations: a
         // subhead that quotes the text is a heading, and of two equal copies the quotation goes.
-        // Where each paragraph kept came from, so a pass after the others still knows its kind of block.
-        var origin = new List<int>(paragraphs.Length);
-        origin.AddRange(Enumerable.Range(0, paragraphs.Length));
+        // Where each paragraph kept came from, so a pass after the others still knows its kind of block
+        // (kept only where passes will ask: the other paragraphs are many and asked nothing).
+        var passes = rules.ParagraphPasses;
+        var origin = passes.IsEmpty ? null : new List<int>(Enumerable.Range(0, paragraphs.Length));
         var repeats = FurnitureRules.PullQuotes.FindRepeats(paragraphs, marks.Headings, marks.Quoted);
         if (!repeats.IsEmpty)
         {
@@ -84,7 +85,7 @@ public static class HtmlArticleReader
 
             var dropped = repeats.ToHashSet();
             paragraphs = [.. paragraphs.Where((_, i) => !dropped.Contains(i))];
-            origin = [.. origin.Where((_, i) => !dropped.Contains(i))];
+            origin = origin is null ? null : [.. origin.Where((_, i) => !dropped.Contains(i))];
         }
 
         var authors = ImmutableArray<string>.Empty;
@@ -92,15 +93,42 @@ public static class HtmlArticleReader
         {
             authors = bylineAuthors;
             paragraphs = paragraphs.RemoveRange(0, taken);
-            origin.RemoveRange(0, taken);
+            origin?.RemoveRange(0, taken);
             log.Fired(FurnitureRules.Byline);
         }
 
-        var leading = ImmutableArray.CreateBuilder<string>();
-        var kept = new List<int>(paragraphs.Length);
+        var kept = origin is null ? null : new List<int>(paragraphs.Length);
         paragraphs = ParagraphFilter.Apply(paragraphs, rules.Paragraphs, FurnitureRules.Paragraphs, FurnitureRules.MaxFurnitureParagraphChars, log, kept);
-        origin = [.. kept.Select(i => origin[i])];
-        foreach (var pass in rules.ParagraphPasses)
+        var leading = ImmutableArray<string>.Empty;
+        if (origin is not null)
+        {
+            origin = [.. kept!.Select(i => origin[i])];
+            paragraphs = RunPasses(passes, paragraphs, origin, marks, log, out leading);
+        }
+
+        var hits = log.ToImmutable();
+        if (LossAccounting.Warning(hits, index.TotalNonLinkChars) is { } loss)
+        {
+            warnings.Add(loss);
+        }
+
+        return new HtmlArticle(paragraphs, walk.Tags.ToImmutable(), walk.Related.ToImmutable(), walk.Images.ToImmutable(), walk.FirstHeading, warnings.ToImmutable())
+        {
+            Authors = authors,
+            RuleHits = hits,
+            Leading = leading,
+        };
+    }
+
+    /// <summary>
+    /// Runs the paragraph passes in order on what the line rules left, each paragraph seen with its
+    /// kind of block (<paramref name="origin"/> maps it back to the marks); every paragraph dropped is
+    /// logged with its length. <paramref name="leading"/> receives the lines above the text an edge pass dropped.
+    /// </summary>
+    private static ImmutableArray<string> RunPasses(ImmutableArray<ParagraphPassRule> passes, ImmutableArray<string> paragraphs, List<int> origin, ParagraphMarks marks, RuleLog log, out ImmutableArray<string> leading)
+    {
+        var lines = ImmutableArray.CreateBuilder<string>();
+        foreach (var pass in passes)
         {
             var views = new ParagraphView[paragraphs.Length];
             for (var i = 0; i < views.Length; i++)
@@ -121,29 +149,21 @@ public static class HtmlArticleReader
             foreach (var i in drop)
             {
                 log.RemovedParagraph(pass, views[i].Chars);
-                if (pass is DropEdgesRule && i == leading.Count)
+                if (pass is DropEdgesRule && i == lines.Count)
                 {
                     // The lines above the text: a page's byline and date line may stand there.
-                    leading.Add(paragraphs[i]);
+                    lines.Add(paragraphs[i]);
                 }
             }
 
             paragraphs = [.. paragraphs.Where((_, i) => !gone.Contains(i))];
-            origin = [.. origin.Where((_, i) => !gone.Contains(i))];
+            var kept = origin.Where((_, i) => !gone.Contains(i)).ToList();
+            origin.Clear();
+            origin.AddRange(kept);
         }
 
-        var hits = log.ToImmutable();
-        if (LossAccounting.Warning(hits, index.TotalNonLinkChars) is { } loss)
-        {
-            warnings.Add(loss);
-        }
-
-        return new HtmlArticle(paragraphs, walk.Tags.ToImmutable(), walk.Related.ToImmutable(), walk.Images.ToImmutable(), walk.FirstHeading, warnings.ToImmutable())
-        {
-            Authors = authors,
-            RuleHits = hits,
-            Leading = leading.ToImmutable(),
-        };
+        leading = lines.ToImmutable();
+        return paragraphs;
     }
 
     /// <summary>A cut-off download ends with a <c>&lt;</c> that starts a tag no <c>&gt;</c> closes.</summary>

@@ -6,6 +6,9 @@ namespace NewsArchive.Html;
 /// </summary>
 public sealed class ParagraphMarks
 {
+    /// <summary>Whether <see cref="Bold"/> and <see cref="LinkChars"/> are filled: only paragraph passes read them, and noting them costs a walk up from every text.</summary>
+    public bool TrackStyle { get; init; }
+
     /// <summary>Paragraphs that are <c>h1</c>–<c>h6</c> headings.</summary>
     public HashSet<int> Headings { get; } = [];
 

@@ -45,8 +45,9 @@ public static partial class BylineParser
     public static bool TryParse(string line, out ParsedByline byline)
     {
         byline = null!;
-        if (line.Length > MaxLength * 2)
+        if (line.Length > MaxLength * 2 || TextNormalizer.CountVisible(line) > MaxLength)
         {
+            // Most lines asked about are paragraphs of text: out before they are read.
             return false;
         }
 

@@ -14,8 +14,20 @@ namespace NewsArchive.Parsing;
 /// </summary>
 public abstract class LineRule : IRule
 {
-    private protected LineRule(Regex pattern, string reason)
+    private protected LineRule(Regex pattern, string reason, string[]? words = null)
     {
+        if (words is { Length: > 0 })
+        {
+            // ASCII words are found by a vectorised multi-string search; a CJK word by its rarest
+            // character's place in a vectorised character search (a multi-string search over CJK
+            // falls back to a slow automaton).
+            var ascii = words.Where(w => w.All(char.IsAscii)).ToArray();
+            Words = ascii.Length > 0 ? System.Buffers.SearchValues.Create(ascii, StringComparison.Ordinal) : null;
+            var cjk = words.Where(w => !w.All(char.IsAscii)).Select(w => w.Last(c => !char.IsAscii(c))).Distinct().ToArray();
+            WordChars = cjk.Length > 0 ? System.Buffers.SearchValues.Create(cjk) : null;
+            HasWords = true;
+        }
+
         ArgumentNullException.ThrowIfNull(pattern);
         ArgumentException.ThrowIfNullOrWhiteSpace(pattern.ToString());
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
@@ -26,12 +38,26 @@ public abstract class LineRule : IRule
 
     public Regex Pattern { get; }
 
+    /// <summary>
+    /// Words one of which every line the pattern matches holds, looked for first with a vectorised
+    /// search: most paragraphs hold none, and an unanchored pattern is not run on them.
+    /// </summary>
+    private System.Buffers.SearchValues<string>? Words { get; }
+
+    /// <summary>A character of each non-ASCII word: a line without any of them holds none of the words.</summary>
+    private System.Buffers.SearchValues<char>? WordChars { get; }
+
+    private bool HasWords { get; }
+
     public string Kind => GetType().Name[..^"Rule".Length];
 
     public string Reason { get; }
 
     /// <summary>A line or paragraph that is never article text, wherever it stands.</summary>
     public static DropRule Drop(Regex pattern, string reason) => new(pattern, reason);
+
+    /// <summary>A line that is never article text, which always holds one of <paramref name="words"/>.</summary>
+    public static DropRule Drop(Regex pattern, string reason, params string[] words) => new(pattern, reason, words);
 
     /// <summary>A line that is not article text where it closes the body (a source line, a sign-off).</summary>
     public static DropTrailingRule DropTrailing(Regex pattern, string reason) => new(pattern, reason);
@@ -42,15 +68,17 @@ public abstract class LineRule : IRule
     /// <summary>The page leaves the article for good at this line (promos, comments, footer).</summary>
     public static EndOfPageRule EndOfPage(Regex pattern, string reason) => new(pattern, reason);
 
-    public bool Matches(string line) => Pattern.IsMatch(line);
+    public bool Matches(string line) =>
+        (!HasWords || WordChars is not null && line.AsSpan().IndexOfAny(WordChars) >= 0 || Words is not null && line.AsSpan().IndexOfAny(Words) >= 0)
+        && Pattern.IsMatch(line);
 
     public override string ToString() => $"{Kind}({Pattern}): {Reason}";
 }
 
 public sealed class DropRule : LineRule
 {
-    internal DropRule(Regex pattern, string reason)
-        : base(pattern, reason)
+    internal DropRule(Regex pattern, string reason, string[]? words = null)
+        : base(pattern, reason, words)
     {
     }
 }
