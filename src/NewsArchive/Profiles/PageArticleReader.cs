@@ -9,7 +9,7 @@ namespace NewsArchive.Profiles;
 
 /// <summary>
 /// Reads a saved page with a site's knowledge: the article element of the site's layout (or, for a
-/// layout nobody described, the element that holds the most paragraph text), the head's metadata
+/// layout nobody described, the block the main-content model finds), the head's metadata
 /// for title, URL, time and keywords, the visible headline, time and byline where the head says
 /// nothing, and the body through the site's rules and the generic furniture pass.
 /// </summary>

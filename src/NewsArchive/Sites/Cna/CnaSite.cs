@@ -49,8 +49,8 @@ public static class CnaSite
     /// The saved page's layouts, newest first. 2016 onwards (the cna2018 redesign and the 2023 page
     /// with carousels and the subscription box): <c>div.centralContent</c> holds the headline, the
     /// time box, the lead photo and the <c>div.paragraph</c> text. The 2013–2014 table layout has no
-    /// entry: its text, <c>&lt;br&gt;&lt;br&gt;</c> runs in one paragraph, is the page's densest
-    /// paragraph text, and its head gives title and time (cna-html-2014-table-layout).
+    /// entry: the main-content model finds its text (<c>&lt;br&gt;&lt;br&gt;</c> runs in one paragraph)
+    /// beside the 其他重點新聞 side box, its tool row and its visible date line (cna-html-2014-table-layout).
     /// </summary>
     public static readonly ImmutableArray<PageLayout> Layouts =
     [

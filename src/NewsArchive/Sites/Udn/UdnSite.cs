@@ -36,8 +36,8 @@ public static partial class UdnSite
     /// Layouts, newest first: udn.com from 2020 (<c>section.article-content__wrapper</c>: the
     /// <c>article.article-content</c> text, its cover figure and its 延伸閱讀 / 相關新聞 boxes), global.udn.com and
     /// udn.com 2018–2019 (<c>#story_body</c> and <c>#story_body_content</c>). Older pages (the
-    /// 2013–2014 Big5 layout) have no layout here: the element holding the most paragraph text is
-    /// the article, and the head gives the rest.
+    /// 2013–2014 Big5 layout) have no layout here: the main-content model finds the article and its
+    /// byline (udn-html-2013-big5-http-equiv, udn-html-2014-big5).
     /// </summary>
     public static readonly ImmutableArray<PageLayout> Layouts =
     [
