@@ -62,12 +62,29 @@ public sealed class ScalingTests(Xunit.Abstractions.ITestOutputHelper output)
         var parser = new ArchiveParser();
         var small = Encoding.UTF8.GetBytes(make(4_000));
         var large = Encoding.UTF8.GetBytes(make(16_000));
-        var smallTime = Best(parser, small);
-        var largeTime = Best(parser, large);
-        var ratio = largeTime / (smallTime > Floor ? smallTime : Floor);
-        output.WriteLine($"{construct}: {smallTime.TotalMilliseconds:0.0} ms, {largeTime.TotalMilliseconds:0.0} ms, {ratio:0.0}×");
-        Assert.True(ratio <= MaxRatio, $"{construct}: {small.Length} bytes took {smallTime.TotalMilliseconds:0.0} ms, {large.Length} bytes took {largeTime.TotalMilliseconds:0.0} ms ({ratio:0.0}×)");
+
+        // Other tests run beside this one: a collection or a busy core can slow one measurement. A
+        // construct that is superlinear is slow in every attempt; one fast attempt shows it is not.
+        var attempts = new List<string>();
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            var smallTime = Best(parser, small);
+            var largeTime = Best(parser, large);
+            var ratio = largeTime / (smallTime > Floor ? smallTime : Floor);
+            output.WriteLine($"{construct}: {smallTime.TotalMilliseconds:0.0} ms, {largeTime.TotalMilliseconds:0.0} ms, {ratio:0.0}×");
+            if (ratio <= MaxRatio)
+            {
+                return;
+            }
+
+            attempts.Add($"{smallTime.TotalMilliseconds:0.0} ms and {largeTime.TotalMilliseconds:0.0} ms ({ratio:0.0}×)");
+        }
+
+        Assert.Fail($"{construct}: {small.Length} and {large.Length} bytes took {string.Join("; ", attempts)}");
     }
+
+    /// <summary>How many times a construct is measured before its scaling counts as superlinear.</summary>
+    private const int Attempts = 3;
 
     private static TimeSpan Best(ArchiveParser parser, byte[] input)
     {

@@ -12,6 +12,9 @@ namespace NewsArchive.Html;
 /// </summary>
 public static partial class FurnitureRules
 {
+    /// <summary>An image's credit line after it: part of that image's caption, after a loose image or a figure.</summary>
+    public static readonly CaptionRule ImageCredit = HtmlRule.Caption(FurnitureSignals.ImageCreditLine, "an image's credit line after it (图像来源，…, 圖片來源：…, Image source, …)");
+
     public static readonly ImmutableArray<HtmlRule> Html =
     [
         HtmlRule.Remove("script, noscript, template", "scripts"),
@@ -24,6 +27,9 @@ public static partial class FurnitureRules
         HtmlRule.Remove("form, input, button, select, textarea, label", "forms and buttons"),
         HtmlRule.Remove("[hidden], [style*='display: none'], [style*='display:none']", "hidden elements"),
         HtmlRule.Remove("[aria-hidden='true']", "aria-hidden: hidden from readers"),
+        HtmlRule.Remove(
+            ".sr-only, .sr-only-focusable, .visually-hidden, .visuallyhidden, .screen-reader-text, .screen-reader-only, .screenreader-only, .sr-text, .a11y-hidden, .u-visually-hidden, .hidden-visually, .element-invisible, .offscreen, .vh",
+            "screen-reader-only text (sr-only, visually-hidden): read to the blind, never shown"),
         HtmlRule.Remove("[class*=paywall], [class*=Paywall]", "paywall notices (a saved page that shows one warns that its text is cut)"),
         HtmlRule.RemovePopUp("dialog, [role='dialog'], [role='alertdialog'], [role='tooltip'], [aria-modal='true']", "dialogs and tooltips"),
         HtmlRule.RemovePopUp(FurnitureSignals.PopUpBox, "pop-up boxes: a small box with a close control (關閉, ×)"),
@@ -31,6 +37,7 @@ public static partial class FurnitureRules
         HtmlRule.Remove(FurnitureSignals.UnlikelyRegion, "advertising and recommendation slots named by class or id"),
         HtmlRule.Remove(".share, .shares, .share-bar, .share-buttons, .social-share, .sharing, .fb-like", "share buttons"),
         HtmlRule.Remove(FurnitureSignals.IconImage, "logos and icons are not article images"),
+        HtmlRule.Remove(FurnitureSignals.AdvertisingImage, "advertising placeholder images (ad300x250.jpg, /ads/) are not article images"),
         HtmlRule.Remove(FurnitureSignals.CallToActionBox, "call-to-action boxes: a logo or an invitation to follow, and a link out"),
         HtmlRule.TakeRelated(FurnitureSignals.BareLinkList, "lists of bare links: related stories without a heading"),
         HtmlRule.Remove(FurnitureSignals.LinkDenseBlock, "link-dense blocks: navigation and link lists"),
@@ -40,6 +47,7 @@ public static partial class FurnitureRules
         HtmlRule.TakeFigure("figure", "figures: an image and its figcaption"),
         HtmlRule.Caption("figcaption, small, .caption, .image-caption", "caption elements after an image"),
         HtmlRule.Caption(FurnitureSignals.CaptionBlock, "a short line in a plain block right after an image"),
+        ImageCredit,
     ];
 
     /// <summary>A paragraph that is only a time stamp (<c>2024-11-09T08:25:51.905Z</c>): a byline widget's.</summary>
@@ -80,6 +88,9 @@ public static partial class FurnitureRules
         LineRule.Drop(FollowPromptLine(),
             "invitations to follow the outlet elsewhere"),
         LineRule.DropTrailing(SourceLine(), "来源 source line closing the body"),
+        LineRule.Drop(ScreenReaderLine(), "screen-reader announcements left as lines (list of 4 items, end of list)", "list", "List", "列表"),
+        LineRule.Drop(WidgetFragmentLine(), "fragments of a byline widget (Role,)"),
+        LineRule.Drop(FurnitureSignals.ImageCreditPattern(), "image credit lines whose image is gone (图像来源，…)", "来源", "來源", "提供", "ource", "redit"),
     ];
 
     [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?$")]
@@ -112,6 +123,17 @@ public static partial class FurnitureRules
 
     [GeneratedRegex(@"^(?:来源|來源|资料来源|資料來源|Source|消息來源)\s*[:：]\s*\S.{0,40}$")]
     private static partial Regex SourceLine();
+
+    /// <summary>What a screen reader announces around a list: <c>list of 4 items</c>, <c>end of list</c>.</summary>
+    [GeneratedRegex(@"^(?:[Ll]ist of [0-9]{1,3} items?|[Ee]nd of list|列表(?:，|,)?(?:共)?[0-9]{1,3}(?:项|項|个|個)|列表结束|列表結束)$")]
+    private static partial Regex ScreenReaderLine();
+
+    /// <summary>
+    /// A word and a comma alone on a line: what is left of a byline widget whose label (<c>Role,</c>,
+    /// <c>作者,</c>) stood beside a name in another element.
+    /// </summary>
+    [GeneratedRegex(@"^[\p{L}]{1,12}\s?[,，]$")]
+    private static partial Regex WidgetFragmentLine();
 
     /// <summary>
     /// A notice about the page's rights or its comments, wherever it stands in a short paragraph:

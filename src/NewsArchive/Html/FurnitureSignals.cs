@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using NewsArchive.Parsing;
 
@@ -11,7 +12,7 @@ namespace NewsArchive.Html;
 /// page furniture on every site, read from an element's own markup and the measurements of
 /// <see cref="BodyIndex"/>. Thresholds are named settings here, with what they were set for.
 /// </summary>
-public static class FurnitureSignals
+public static partial class FurnitureSignals
 {
     /// <summary>A link-dense block keeps at most this many visible characters outside its links (jekyll-issue-8-page-regions-around-text).</summary>
     public const int LinkDenseMaxOwnText = 60;
@@ -402,6 +403,54 @@ public static class FurnitureSignals
 
         return HasClassWord(view.Facts, IconClassWords) || IconFileName(HtmlAttributes.Get(element, "src"));
     });
+
+    /// <summary>The sizes of the standard ad units (IAB): an image of one of them is an ad slot's.</summary>
+    private static readonly FrozenSet<(int, int)> AdUnitSizes = new[]
+    {
+        (300, 250), (728, 90), (160, 600), (300, 600), (320, 50), (320, 100), (970, 90), (970, 250), (336, 280), (468, 60), (250, 250),
+    }.ToFrozenSet();
+
+    /// <summary>An advertising placeholder image: an ad slot's file (<c>ad300x223.jpg</c>, <c>/ads/</c>) or an ad unit's standard size.</summary>
+    public static readonly ElementSignal AdvertisingImage = new("advertising placeholder image", view =>
+        view.Name == "img" && (AdvertisingImageFile(HtmlAttributes.Get(view.Element, "src") ?? HtmlAttributes.Get(view.Element, "data-src"))
+            || AdUnitSizes.Contains((Pixels(HtmlAttributes.Get(view.Element, "width")) ?? 0, Pixels(HtmlAttributes.Get(view.Element, "height")) ?? 0))));
+
+    /// <summary>A file named as an ad slot's: <c>ad300x223.jpg</c>, <c>ads_728x90.png</c>, or under an <c>/ads/</c> or <c>/adv/</c> folder.</summary>
+    internal static bool AdvertisingImageFile(string? src)
+    {
+        if (string.IsNullOrEmpty(src))
+        {
+            return false;
+        }
+
+        var path = src.AsSpan();
+        var query = path.IndexOfAny('?', '#');
+        path = query >= 0 ? path[..query] : path;
+        if (path.Contains("/ads/", StringComparison.OrdinalIgnoreCase) || path.Contains("/adv/", StringComparison.OrdinalIgnoreCase)
+            || path.Contains("/advert", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        return AdSlotFileName().IsMatch(name);
+    }
+
+    [GeneratedRegex(@"^(?:ad|ads|adv|banner)[_-]?[0-9]{2,4}[xX][0-9]{2,4}\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AdSlotFileName();
+
+    /// <summary>An image's credit line: <c>图像来源，Getty Images</c>, <c>圖片來源：中央社</c>, <c>Image source, Reuters</c>.</summary>
+    public static readonly ElementSignal ImageCreditLine = new("image credit line", view =>
+        view.Name is "p" or "div" or "span" or "small" or "figcaption" or "em" or "i"
+        && view.Stats is { Images: 0, Chars: > 0 and <= ImageCreditMaxChars }
+        && ImageCreditPattern().IsMatch(TextNormalizer.Normalize(view.Element.TextContent)));
+
+    /// <summary>An image credit line is at most this long.</summary>
+    public const int ImageCreditMaxChars = 80;
+
+    /// <summary>The label an image credit line opens with, and the credit after it.</summary>
+    [GeneratedRegex(@"^(?:图像来源|圖像來源|图片来源|圖片來源|图片提供|圖片提供|影像來源|影像来源|照片來源|照片来源|Image source|Image credit|Photo credit|Picture source)\s*[,，:：]\s*\S.{0,70}$", RegexOptions.IgnoreCase)]
+    public static partial Regex ImageCreditPattern();
 
     /// <summary>A plain block right after an image holding one short line: that image's caption.</summary>
     public static readonly ElementSignal CaptionBlock = new("short text block after an image", view =>

@@ -308,10 +308,26 @@ public static class HtmlArticleReader
                 case TakeFigureRule:
                     AddFigure(element, baseUri, Images);
                     log.Fired(rule);
+                    TakeCreditAfter(element);
                     return WalkDecision.Skip;
                 default:
                     return null;
             }
+        }
+
+        /// <summary>An image credit line right after a figure (<c>图像来源，Getty Images</c>) is part of that image's caption.</summary>
+        private void TakeCreditAfter(IElement figure)
+        {
+            if (Images.Count == 0 || index.NextElementSibling(figure) is not { } next || !FurnitureSignals.ImageCreditLine.Test(new ElementView(next, index)))
+            {
+                return;
+            }
+
+            var image = Images[^1];
+            var credit = BlockTextExtractor.TextOf(next);
+            Images[^1] = image with { Caption = string.IsNullOrEmpty(image.Caption) ? credit : image.Caption + " " + credit };
+            setAside.Add(next);
+            log.Fired(FurnitureRules.ImageCredit);
         }
 
         private void AddLooseImage(IElement img)
