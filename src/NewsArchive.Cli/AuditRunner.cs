@@ -11,6 +11,9 @@ public sealed record AuditOptions
     /// <summary>True for JSON, false for the table.</summary>
     public bool Json { get; init; }
 
+    /// <summary>Where the learned template goes (<c>--template-out FILE</c>), or null.</summary>
+    public string? TemplateOut { get; init; }
+
     public long MaxFileSize { get; init; } = RunOptions.DefaultMaxFileSize;
 
     public int Jobs { get; init; } = Environment.ProcessorCount;
@@ -37,7 +40,7 @@ public sealed class AuditRunner(AuditOptions options, Stream stdin, Stream stdou
             return ExitCodes.Usage;
         }
 
-        var audit = new ArchiveAudit();
+        using var audit = new ArchiveAudit();
         var progress = new ProgressLine(stderr, enabled: terminal.StderrIsTerminal && !options.Quiet);
         var files = 0;
         var errors = 0;
@@ -89,6 +92,12 @@ public sealed class AuditRunner(AuditOptions options, Stream stdin, Stream stdou
             return ExitCodes.NoInput;
         }
 
+        if (options.TemplateOut is not null && WriteTemplate(audit.Template) is { } templateError)
+        {
+            stderr.WriteLine($"newsarchive: {templateError}");
+            return ExitCodes.Usage;
+        }
+
         var output = OutputTarget.ForStream(stdout);
         try
         {
@@ -120,5 +129,32 @@ public sealed class AuditRunner(AuditOptions options, Stream stdin, Stream stdou
         }
 
         return errors == 0 ? ExitCodes.Success : ExitCodes.SomeFailed;
+    }
+
+    /// <summary>Writes the template to <c>--template-out</c> as every output target is written; the reason on failure.</summary>
+    private string? WriteTemplate(Extraction.ArchiveTemplate template)
+    {
+        if (!OutputTarget.TryOpen(options.TemplateOut!, stdout, out var target, out var error) || target is null)
+        {
+            return error;
+        }
+
+        using (target)
+        {
+            try
+            {
+                OutputFailure.Guard(target, () =>
+                {
+                    Extraction.TemplateFile.Write(template, target.Stream);
+                    target.Commit();
+                });
+            }
+            catch (OutputFailure failure)
+            {
+                return failure.Message;
+            }
+        }
+
+        return null;
     }
 }

@@ -30,6 +30,12 @@ public static class CliApp
           newsarchive extract ./archive --format parquet -o articles.parquet --since 2024-11-01
           gzip -dc post.txt.gz | newsarchive extract -          read standard input
           newsarchive extract ./archive -o out.json --errors failed.jsonl
+          newsarchive audit ./archive --template-out site.template.json
+          newsarchive extract ./archive --template site.template.json --shard 1/4 -o part-1.jsonl
+
+        Records are written once every input is read: the archive's template (lines, images and
+        related links that recur across a source's articles) is learned from the whole run first.
+        --no-template writes each record as it is parsed; --template FILE uses a learned template.
 
         """ + "\n" + ExitCodeLines;
 
@@ -46,6 +52,7 @@ public static class CliApp
         Examples:
           newsarchive audit ./archive                          table: per source, what repeats
           newsarchive audit ./archive -f json | jq '.sources[] | {source, repeated_paragraphs}'
+          newsarchive audit ./archive --template-out site.template.json   keep the learned template
 
         Exit codes: 0 every input became a record; 1 some inputs failed (the report
         counts them); 2 usage error or the report could not be written; 3 no input files;
@@ -242,9 +249,18 @@ public static class CliApp
         {
             Description = "Treat parse warnings as errors: a record with warnings is not written.",
         };
+        var noTemplate = new Option<bool>("--no-template")
+        {
+            Description = "Do not learn the archive's template: write each record as soon as it is parsed, with what its rules removed only.",
+        };
+        var templateFile = new Option<string?>("--template")
+        {
+            Description = "Take this template (audit --template-out FILE) out of the records instead of learning one: no records are held back, and every --shard K/N gives exactly its part of the run.",
+            HelpName = "FILE",
+        };
 
         extract = new Command("extract", "Turn news archive files into article records (JSON, JSON Lines, CSV or Parquet).");
-        input.AddTo(extract, format, excel, output, outputDir, keepDirs, errors, sources, since, until, dedupe, dedupeByText, strict);
+        input.AddTo(extract, format, excel, output, outputDir, keepDirs, errors, sources, since, until, dedupe, dedupeByText, strict, noTemplate, templateFile);
         extract.Validators.Add(result =>
         {
             if (result.GetValue(excel) && RecordFormat.Find(result.GetValue(format) ?? "")?.SpreadsheetVariant is null)
@@ -261,6 +277,11 @@ public static class CliApp
             {
                 result.AddError("--keep-dirs goes with --output-dir.");
             }
+
+            if (result.GetValue(noTemplate) && result.GetValue(templateFile) is not null)
+            {
+                result.AddError("--no-template and --template FILE ask for opposite things: give one.");
+            }
         });
 
         var auditInput = new InputOptions("No progress line (per-file errors are still reported).");
@@ -271,10 +292,15 @@ public static class CliApp
             HelpName = "table|json",
         };
         auditFormat.AcceptOnlyFromAmong("table", "json");
+        var templateOut = new Option<string?>("--template-out")
+        {
+            Description = "Also write the template learned from the archive to FILE (JSON, versioned), for extract --template FILE.",
+            HelpName = "FILE",
+        };
         audit = new Command(
             "audit",
             "Report per source: warnings by kind, paragraphs and images that repeat across records (new boilerplate shows there), records that lost text, rules that fired.");
-        auditInput.AddTo(audit, auditFormat);
+        auditInput.AddTo(audit, auditFormat, templateOut);
 
         var shell = new Argument<string>("SHELL")
         {
@@ -348,6 +374,8 @@ public static class CliApp
             DedupeByText = parseResult.GetValue(dedupeByText),
             MaxFileSize = input.MaxFileSize(parseResult),
             Strict = parseResult.GetValue(strict),
+            LearnTemplate = !parseResult.GetValue(noTemplate),
+            TemplateFile = parseResult.GetValue(templateFile),
             Jobs = input.Jobs(parseResult),
             Quiet = input.Quiet(parseResult),
             Verbose = input.Verbose(parseResult),
@@ -356,6 +384,7 @@ public static class CliApp
         {
             Input = auditInput.Selection(parseResult),
             Json = parseResult.GetValue(auditFormat) == "json",
+            TemplateOut = parseResult.GetValue(templateOut),
             MaxFileSize = auditInput.MaxFileSize(parseResult),
             Jobs = auditInput.Jobs(parseResult),
             Quiet = auditInput.Quiet(parseResult),

@@ -1,4 +1,5 @@
 using NewsArchive.Detection;
+using NewsArchive.Extraction;
 using NewsArchive.Output;
 using NewsArchive.Records;
 
@@ -25,6 +26,12 @@ public sealed class ExtractRunner
 
     /// <summary>With <c>--output-dir</c>: where each record's own file goes.</summary>
     private RecordDirectory? directory;
+
+    /// <summary>The template taken out of every record: read from <c>--template</c>, or learned in the first pass.</summary>
+    private ArchiveTemplate? template;
+
+    /// <summary>While the template is learned: the records, held back until it is known.</summary>
+    private RecordSpool? spool;
 
     public ExtractRunner(RunOptions options, Stream stdin, Stream stdout, TextWriter stderr, TerminalInfo terminal)
     {
@@ -55,6 +62,15 @@ public sealed class ExtractRunner
         public string? Target { get; init; }
 
         public string? Published { get; init; }
+
+        /// <summary>While the template is learned: the record as the learner counts it (its spool entry is in <see cref="Record"/>).</summary>
+        public TemplateSample? Learned { get; init; }
+
+        /// <summary>What the template took out of the record.</summary>
+        public TemplateRemoval Removal { get; init; }
+
+        /// <summary>Written in the second pass of a learning run: its input was counted in the first.</summary>
+        public bool FromSpool { get; init; }
     }
 
     /// <summary>A record's file under <c>--output-dir</c> could not be written.</summary>
@@ -88,6 +104,15 @@ public sealed class ExtractRunner
         {
             stderr.WriteLine("newsarchive: --dedupe reads the inputs twice, and standard input can be read only once");
             return ExitCodes.Usage;
+        }
+
+        if (options.TemplateFile is not null)
+        {
+            if (!TryReadTemplate(options.TemplateFile, out template, out var reason))
+            {
+                stderr.WriteLine($"newsarchive: --template {options.TemplateFile}: {reason}");
+                return ExitCodes.Usage;
+            }
         }
 
         if (options.Format.IsBinary && directory is null && options.Output is null or InputSource.StdinPath && terminal.StdoutIsTerminal)
@@ -140,6 +165,18 @@ public sealed class ExtractRunner
             var warnings = 0;
             var filtered = 0;
             var duplicates = 0;
+            var templateRecords = 0;
+            var templateLines = 0;
+            var templateImages = 0;
+            var templateLinks = 0;
+            var learner = options.LearnTemplate && template is null ? new TemplateLearner() : null;
+            if (learner is not null && !options.Quiet && SelectsPart() is { } part)
+            {
+                stderr.WriteLine($"newsarchive: note: the template is learned from the records {part} selects; for the whole archive's, write it once (audit --template-out FILE) and pass --template FILE");
+            }
+
+            using var held = learner is null ? null : new RecordSpool();
+            spool = held;
             try
             {
                 if (options.Dedupe)
@@ -155,7 +192,7 @@ public sealed class ExtractRunner
                     cancellation);
                 }
 
-                OrderedParallel.Run(Indexed(), options.Jobs, CreateWorker, result =>
+                void Consume(ItemResult result)
                 {
                     if (result.Notice is not null)
                     {
@@ -164,7 +201,26 @@ public sealed class ExtractRunner
                         return;
                     }
 
-                    files++;
+                    if (result.Learned is { } learned)
+                    {
+                        // Held back until the template is known, and written then.
+                        files++;
+                        learner!.Add(learned);
+                        using var entry = result.Record!;
+                        held!.Append(entry.WrittenSpan);
+                        progress.Report(files);
+                        return;
+                    }
+
+                    if (!result.Removal.IsEmpty)
+                    {
+                        templateRecords++;
+                        templateLines += result.Removal.Paragraphs;
+                        templateImages += result.Removal.Images;
+                        templateLinks += result.Removal.Related;
+                    }
+
+                    files += result.FromSpool ? 0 : 1;
                     warnings += result.Warnings;
                     if (result.Filtered)
                     {
@@ -223,8 +279,15 @@ public sealed class ExtractRunner
                     }
 
                     progress.Report(files);
-                },
-                cancellation);
+                }
+
+                OrderedParallel.Run(Indexed(), options.Jobs, CreateWorker, Consume, cancellation);
+                if (learner is not null)
+                {
+                    // Every input is read: the template is known, and the records held back are written.
+                    template = learner.Build();
+                    OrderedParallel.Run(held!.Read(), options.Jobs, CreateFinisher, Consume, cancellation);
+                }
 
                 if (files == 0)
                 {
@@ -300,7 +363,10 @@ public sealed class ExtractRunner
                 var left = leftOut.Count == 0 ? string.Empty : $" ({string.Join(", ", leftOut)})";
                 var records = directory is null ? sink.Count : dirWritten;
                 var where = directory is null ? string.Empty : $" in {directory.Root}";
-                stderr.WriteLine($"newsarchive: {files} {Plural(files, "file")}, {records} {Plural(records, "record")}{where}{left}, {errors} {Plural(errors, "error")}, {warnings} {Plural(warnings, "warning")}");
+                var removed = templateRecords == 0
+                    ? string.Empty
+                    : $"; the template removed {templateLines} {Plural(templateLines, "line")}, {templateImages} {Plural(templateImages, "image")} and {templateLinks} related {Plural(templateLinks, "link")} from {templateRecords} {Plural(templateRecords, "record")}";
+                stderr.WriteLine($"newsarchive: {files} {Plural(files, "file")}, {records} {Plural(records, "record")}{where}{left}, {errors} {Plural(errors, "error")}, {warnings} {Plural(warnings, "warning")}{removed}");
             }
 
             return errors == 0 ? ExitCodes.Success : ExitCodes.SomeFailed;
@@ -381,29 +447,114 @@ public sealed class ExtractRunner
                     }
                 }
 
-                if (encoder is null || RecordEncoder.ShouldStream(record))
+                var keptTarget = directory is { KeepDirs: true } ? directory.TargetFor(record.Id, source) : null;
+                if (spool is not null)
                 {
-                    return new ItemResult(source.DisplayPath, null, null, record.Warnings.Length)
-                    {
-                        Unserialized = record,
-                        Target = directory?.TargetFor(record.Id, source),
-                        Published = record.Published,
-                    };
+                    var entry = new PooledBufferWriter();
+                    RecordSpool.Encode(record, keptTarget, entry);
+                    return new ItemResult(source.DisplayPath, entry, null, 0) { Learned = TemplateLearner.Sample(record) };
                 }
 
-                var buffer = new PooledBufferWriter();
-                encoder.Encode(record, buffer);
-                return new ItemResult(source.DisplayPath, buffer, null, record.Warnings.Length)
-                {
-                    Target = directory?.TargetFor(record.Id, source),
-                    Published = record.Published,
-                };
+                return Finish(source.DisplayPath, record, keptTarget, encoder);
             }
             catch (Exception ex)
             {
                 return new ItemResult(source.DisplayPath, null, InputParser.InternalError(ex, options.Verbose), 0);
             }
         };
+    }
+
+    /// <summary>The second pass of a run that learned its template: the records held back, each finished now that it is known.</summary>
+    private Func<(ArticleRecord Record, string? KeptTarget), ItemResult> CreateFinisher()
+    {
+        var format = directory is null ? options.Format : RecordFormat.JsonLines;
+        var encoder = format.EncodesEachRecord ? format.CreateEncoder() : null;
+        return item =>
+        {
+            try
+            {
+                return Finish(item.Record.Path, item.Record, item.KeptTarget, encoder) with { FromSpool = true };
+            }
+            catch (Exception ex)
+            {
+                return new ItemResult(item.Record.Path, null, InputParser.InternalError(ex, options.Verbose), 0) { FromSpool = true };
+            }
+        };
+    }
+
+    /// <summary>
+    /// A record as it is written: the template taken out (a loss it causes is a warning, which
+    /// <c>--strict</c> refuses), then serialized for the writer, or handed to it whole when huge.
+    /// </summary>
+    private ItemResult Finish(string path, ArticleRecord record, string? keptTarget, RecordEncoder? encoder)
+    {
+        var removal = default(TemplateRemoval);
+        if (template is not null)
+        {
+            var before = record.Warnings.Length;
+            record = template.Apply(record, out removal);
+            if (options.Strict && record.Warnings.Length > before)
+            {
+                return new ItemResult(path, null, "warnings (--strict): " + string.Join("; ", record.Warnings), record.Warnings.Length) { Removal = removal };
+            }
+        }
+
+        var target = keptTarget ?? directory?.TargetFor(record.Id);
+        if (encoder is null || RecordEncoder.ShouldStream(record))
+        {
+            return new ItemResult(path, null, null, record.Warnings.Length)
+            {
+                Unserialized = record,
+                Target = target,
+                Published = record.Published,
+                Removal = removal,
+            };
+        }
+
+        var buffer = new PooledBufferWriter();
+        encoder.Encode(record, buffer);
+        return new ItemResult(path, buffer, null, record.Warnings.Length)
+        {
+            Target = target,
+            Published = record.Published,
+            Removal = removal,
+        };
+    }
+
+    /// <summary>
+    /// The option that makes this run one part of a larger one (a shard, or an incremental run), or
+    /// null. A date filter is not named: it reads a part by design, and the README says what it learns from.
+    /// </summary>
+    private string? SelectsPart() =>
+        options.Input.Shard.Count > 1 ? $"--shard {options.Input.Shard}"
+        : options.Input.NewerThan is not null ? "--newer-than"
+        : null;
+
+    private static bool TryReadTemplate(string path, out ArchiveTemplate? loaded, out string reason)
+    {
+        loaded = null;
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.Exists && info.Length > TemplateFile.MaxBytes)
+            {
+                reason = $"a template file is at most {TemplateFile.MaxBytes} bytes";
+                return false;
+            }
+
+            if (!TemplateFile.TryRead(File.ReadAllBytes(path), out var read, out reason))
+            {
+                return false;
+            }
+
+            loaded = read;
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            reason = ex.Message;
+            return false;
+        }
     }
 
     private static string Plural(int count, string word) => count == 1 ? word : word + "s";

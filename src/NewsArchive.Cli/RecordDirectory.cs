@@ -17,12 +17,18 @@ internal sealed class RecordDirectory(string root, bool keepDirs)
 
     public string Root => root;
 
+    /// <summary>Files are named after their inputs (<c>--keep-dirs</c>), not their records' ids.</summary>
+    public bool KeepDirs => keepDirs;
+
+    /// <summary>Where a record goes by its id.</summary>
+    public string TargetFor(string id) => Path.Combine(root, SafeName(id) + ".json");
+
     /// <summary>Where a record goes: by id, or by the input's path under its PATH.</summary>
     public string TargetFor(string id, InputSource source)
     {
         if (!keepDirs)
         {
-            return Path.Combine(root, SafeName(id) + ".json");
+            return TargetFor(id);
         }
 
         // A file found in a directory has its path under that PATH; a file named directly, only its name.

@@ -24,6 +24,12 @@ public sealed record RunOptions
     /// <summary>With <see cref="Dedupe"/>: records with the same title and text are copies too, whatever their ids (<c>--dedupe=text</c>).</summary>
     public bool DedupeByText { get; init; }
 
+    /// <summary>Learn the archive's template and take it out of the records (the default; <c>--no-template</c> turns it off).</summary>
+    public bool LearnTemplate { get; init; } = true;
+
+    /// <summary>A template file to use instead of learning one (<c>--template FILE</c>).</summary>
+    public string? TemplateFile { get; init; }
+
     public string? Output { get; init; }
 
     public string? ErrorsFile { get; init; }

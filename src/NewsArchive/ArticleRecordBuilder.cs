@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NewsArchive.Parsing;
 using NewsArchive.Records;
+using NewsArchive.Rules;
 
 namespace NewsArchive;
 
@@ -12,7 +13,7 @@ namespace NewsArchive;
 public static class ArticleRecordBuilder
 {
     /// <summary>The warning of a record whose body held no article text.</summary>
-    public const string NoTextWarning = "no article text found: paragraphs are empty";
+    public const string NoTextWarning = LossAccounting.NoTextWarning;
 
     public static ParseOutcome Build(ArticleDraft draft, string path, string format, ImmutableArray<string> decodingWarnings)
     {

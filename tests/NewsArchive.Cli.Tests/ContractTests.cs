@@ -125,12 +125,22 @@ public sealed class ContractTests
         Assert.Equal(5, File.ReadAllLines(received).Length);
     }
 
-    [Fact]
-    public void Extract_ReaderClosesThePipe_StopsBeforeTheRestOfTheInputs()
+    [Theory]
+    [InlineData("--no-template")]
+    [InlineData("--template")]
+    public void Extract_ReaderClosesThePipe_StopsBeforeTheRestOfTheInputs(string template)
     {
-        // Forty posts and then a named pipe nobody writes: opening it would block forever. The run
-        // must stop at the closed pipe (head has what it wants) long before it gets there.
+        // Forty posts and then a named pipe nobody writes: opening it would block forever. A run that
+        // learns no template streams, and must stop at the closed pipe (head has what it wants) long
+        // before it gets there.
         var directory = Paths.TempDirectory();
+        if (template == "--template")
+        {
+            var file = Path.Combine(directory, "template.json");
+            File.WriteAllText(file, "{\"format\": \"newsarchive-template\", \"version\": 1, \"sources\": []}");
+            template = $"--template '{file}'";
+        }
+
         var paths = new List<string>();
         for (var i = 0; i < 40; i++)
         {
@@ -141,7 +151,23 @@ public sealed class ContractTests
 
         var never = Path.Combine(directory, "zz-never-written");
         Run("mkfifo", never);
-        var result = Shell($"set -o pipefail; dotnet '{Cli}' extract -j 1 -f jsonl {string.Join(' ', paths)} '{never}' | head -c 100 > /dev/null");
+        var result = Shell($"set -o pipefail; dotnet '{Cli}' extract -j 1 -f jsonl {template} {string.Join(' ', paths)} '{never}' | head -c 100 > /dev/null");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(string.Empty, result.Stderr);
+    }
+
+    [Fact]
+    public void Extract_LearningRunAndAReaderThatClosesThePipe_EndsQuietly()
+    {
+        // A run that learns reads every input before it writes; the closed pipe ends it then,
+        // with the exit code of success and nothing on stderr.
+        var directory = Paths.TempDirectory();
+        for (var i = 0; i < 40; i++)
+        {
+            File.WriteAllBytes(Path.Combine(directory, $"{i:D2}.txt"), Sample("002"));
+        }
+
+        var result = Shell($"set -o pipefail; dotnet '{Cli}' extract -j 1 -f jsonl '{directory}' | head -c 100 > /dev/null");
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(string.Empty, result.Stderr);
     }

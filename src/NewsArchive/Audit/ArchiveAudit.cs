@@ -11,12 +11,14 @@ namespace NewsArchive.Audit;
 /// text, and the rules that fired. Errors are counted by kind. Memory stays bounded whatever the
 /// archive's size: texts seen once are dropped when the budget is reached (see <see cref="RepeatCounter"/>).
 /// </summary>
-public sealed class ArchiveAudit
+public sealed class ArchiveAudit : IDisposable
 {
     /// <summary>How many distinct texts the audit keeps in all before it drops those seen once.</summary>
     public const int DefaultBudget = 1_000_000;
 
     private readonly RepeatBudget budget;
+    private readonly Extraction.TemplateLearner learner = new();
+    private readonly Extraction.TemplateTally tally = new();
     private readonly SortedDictionary<string, SourceState> sources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> errorKinds = new(StringComparer.Ordinal);
     private int files;
@@ -44,6 +46,9 @@ public sealed class ArchiveAudit
                 }
 
                 state.Add(record, parsed.RuleHits);
+                var sample = Extraction.TemplateLearner.Sample(record);
+                learner.Add(sample);
+                tally.Add(sample);
                 break;
         }
     }
@@ -57,8 +62,18 @@ public sealed class ArchiveAudit
     }
 
     /// <summary>The report, with at most <paramref name="top"/> entries in each list of a source.</summary>
-    public AuditReport Report(int top = 50) =>
-        new(files, records, errors, Top(errorKinds, int.MaxValue), [.. sources.Select(s => s.Value.Report(s.Key, top))]);
+    public AuditReport Report(int top = 50)
+    {
+        var template = Template;
+        var removed = tally.Count(template);
+        return new(files, records, errors, Top(errorKinds, int.MaxValue), [.. sources.Select(s => s.Value.Report(s.Key, top, template.Sources.First(t => t.Source == s.Key), removed.GetValueOrDefault(s.Key)))]);
+    }
+
+    /// <summary>Deletes the spooled keys the template's counts are made from.</summary>
+    public void Dispose() => tally.Dispose();
+
+    /// <summary>The template the archive's records teach (<c>--template-out</c>; <see cref="Extraction.TemplateLearner"/>).</summary>
+    public Extraction.ArchiveTemplate Template => learner.Build();
 
     /// <summary>
     /// A warning or error reduced to its kind: numbers become N and values in single quotes an
@@ -149,7 +164,7 @@ public sealed class ArchiveAudit
             }
         }
 
-        public SourceAudit Report(string source, int top) => new(
+        public SourceAudit Report(string source, int top, Extraction.SourceTemplate template, Extraction.TemplateTotals removed) => new(
             source,
             records,
             Top(warningKinds, top),
@@ -158,6 +173,8 @@ public sealed class ArchiveAudit
             [.. losses],
             [.. rules
                 .Select(r => new RuleUse(r.Key.Kind, r.Key.Reason, r.Value.Records, r.Value.Hits, r.Value.Paragraphs, r.Value.Chars))
-                .OrderByDescending(r => r.Records).ThenBy(r => r.Reason, StringComparer.Ordinal)]);
+                .OrderByDescending(r => r.Records).ThenBy(r => r.Reason, StringComparer.Ordinal)],
+            template,
+            removed);
     }
 }

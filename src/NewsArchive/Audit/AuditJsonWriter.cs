@@ -47,6 +47,7 @@ public static class AuditJsonWriter
             }
 
             json.WriteEndArray();
+            WriteTemplate(json, source.Template, source.TemplateRemoved);
             json.WriteEndObject();
         }
 
@@ -54,6 +55,42 @@ public static class AuditJsonWriter
         json.WriteEndObject();
         json.Flush();
         output.WriteByte((byte)'\n');
+    }
+
+    /// <summary>What the learned template takes out of a source: each entry (in how many articles and records, its characters, its place), and what that came to over the records.</summary>
+    private static void WriteTemplate(Utf8JsonWriter json, Extraction.SourceTemplate template, Extraction.TemplateTotals removed)
+    {
+        json.WriteStartObject("template");
+        json.WriteNumber("articles", template.Articles);
+        foreach (var (name, valueName, entries) in new[] { ("paragraphs", "text", template.Paragraphs), ("images", "url", template.Images), ("related", "link", template.Related) })
+        {
+            json.WriteStartArray(name);
+            foreach (var entry in entries)
+            {
+                json.WriteStartObject();
+                json.WriteString(valueName, entry.Value);
+                json.WriteNumber("articles", entry.Articles);
+                json.WriteNumber("records", entry.Records);
+                json.WriteNumber("chars", entry.Chars);
+                if (entry.Place is { } place)
+                {
+                    json.WriteString("place", place);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteStartObject("removed");
+        json.WriteNumber("records", removed.Records);
+        json.WriteNumber("lines", removed.Lines);
+        json.WriteNumber("images", removed.Images);
+        json.WriteNumber("related", removed.Related);
+        json.WriteNumber("chars", removed.Chars);
+        json.WriteEndObject();
+        json.WriteEndObject();
     }
 
     private static void WriteCounts(Utf8JsonWriter json, string name, string textName, IEnumerable<CountedText> counts)

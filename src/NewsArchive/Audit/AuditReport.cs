@@ -18,6 +18,8 @@ public sealed record AuditReport(
 /// <param name="Images">Images (URL, or caption without one) found in two or more records.</param>
 /// <param name="Losses">Records whose warnings say text was lost: a rule removed much of the body, or none was found.</param>
 /// <param name="Rules">The rules that fired on this source's records, most records first.</param>
+/// <param name="Template">The template learned from the archive for this source: what it takes out.</param>
+/// <param name="TemplateRemoved">What it took out of this source's records, counted over them.</param>
 public sealed record SourceAudit(
     string Source,
     int Records,
@@ -25,7 +27,9 @@ public sealed record SourceAudit(
     ImmutableArray<CountedText> Paragraphs,
     ImmutableArray<CountedText> Images,
     ImmutableArray<LossRecord> Losses,
-    ImmutableArray<RuleUse> Rules);
+    ImmutableArray<RuleUse> Rules,
+    Extraction.SourceTemplate Template,
+    Extraction.TemplateTotals TemplateRemoved);
 
 /// <summary>A text and how many records (or errors) hold it.</summary>
 public sealed record CountedText(string Text, int Count);

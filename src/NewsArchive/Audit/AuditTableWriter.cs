@@ -42,6 +42,14 @@ public static class AuditTableWriter
                 continue;
             }
 
+            var template = source.Template;
+            var learned = template.Paragraphs.Concat(template.Images).Concat(template.Related).Select(e => new CountedText(e.Value, e.Records)).ToList();
+            Section(output, $"the template takes out (records; learned from {template.Articles} distinct {Plural(template.Articles, "article")})", learned, source.Records);
+            if (source.TemplateRemoved is { Records: > 0 } removed)
+            {
+                output.WriteLine($"    in all: {removed.Lines} {Plural(removed.Lines, "line")} ({removed.Chars} {Plural(removed.Chars, "character")}), {removed.Images} {Plural(removed.Images, "image")} and {removed.Related} related {Plural(removed.Related, "link")} from {removed.Records} {Plural(removed.Records, "record")}");
+            }
+
             Section(output, "repeated paragraphs (records)", source.Paragraphs, source.Records);
             Section(output, "repeated images (records)", source.Images, source.Records);
             Section(output, "warnings", source.WarningKinds, null);
@@ -101,5 +109,5 @@ public static class AuditTableWriter
         return line[..cut] + "…";
     }
 
-    private static string Plural(int count, string word) => count == 1 ? word : word + "s";
+    private static string Plural(long count, string word) => count == 1 ? word : word + "s";
 }

@@ -22,6 +22,9 @@ public static class LossAccounting
     /// <summary>How every loss warning opens, so readers of warnings can tell them from the rest.</summary>
     public const string WarningPrefix = "furniture rule";
 
+    /// <summary>The warning of a record whose body held no article text, or kept none.</summary>
+    public const string NoTextWarning = "no article text found: paragraphs are empty";
+
     /// <summary>The warning for the hits of one body, or null when the loss is small.</summary>
     public static string? Warning(ImmutableArray<RuleHit> hits, int bodyChars)
     {
