@@ -62,27 +62,7 @@ public static class AuditJsonWriter
     {
         json.WriteStartObject("template");
         json.WriteNumber("articles", template.Articles);
-        foreach (var (name, valueName, entries) in new[] { ("paragraphs", "text", template.Paragraphs), ("images", "url", template.Images), ("related", "link", template.Related) })
-        {
-            json.WriteStartArray(name);
-            foreach (var entry in entries)
-            {
-                json.WriteStartObject();
-                json.WriteString(valueName, entry.Value);
-                json.WriteNumber("articles", entry.Articles);
-                json.WriteNumber("records", entry.Records);
-                json.WriteNumber("chars", entry.Chars);
-                if (entry.Place is { } place)
-                {
-                    json.WriteString("place", place);
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-        }
-
+        Extraction.TemplateFile.WriteEntries(json, template);
         json.WriteStartObject("removed");
         json.WriteNumber("records", removed.Records);
         json.WriteNumber("lines", removed.Lines);

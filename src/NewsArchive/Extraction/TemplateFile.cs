@@ -46,9 +46,7 @@ public static class TemplateFile
             json.WriteString("source", source.Source);
             json.WriteNumber("articles", source.Articles);
             json.WriteNumber("records", source.Records);
-            WriteEntries(json, "paragraphs", "text", source.Paragraphs);
-            WriteEntries(json, "images", "url", source.Images);
-            WriteEntries(json, "related", "link", source.Related);
+            WriteEntries(json, source);
             json.WriteEndObject();
         }
 
@@ -125,6 +123,14 @@ public static class TemplateFile
             reason = $"not valid JSON ({ex.Message.TrimEnd('.')})";
             return false;
         }
+    }
+
+    /// <summary>A source's <c>paragraphs</c>, <c>images</c> and <c>related</c>, as the file holds them (and the audit report shows them).</summary>
+    public static void WriteEntries(Utf8JsonWriter json, SourceTemplate source)
+    {
+        WriteEntries(json, "paragraphs", "text", source.Paragraphs);
+        WriteEntries(json, "images", "url", source.Images);
+        WriteEntries(json, "related", "link", source.Related);
     }
 
     private static void WriteEntries(Utf8JsonWriter json, string name, string valueName, ImmutableArray<TemplateEntry> entries)
