@@ -285,6 +285,11 @@ public sealed class ExtractRunner
                 if (learner is not null)
                 {
                     // Every input is read: the template is known, and the records held back are written.
+                    if (held!.FileError is { } spoolError && !options.Quiet)
+                    {
+                        stderr.WriteLine($"newsarchive: note: the records held back while the template was learned stayed in memory: no temporary file could be made ({spoolError}); --no-template or --template FILE holds nothing back");
+                    }
+
                     template = learner.Build();
                     OrderedParallel.Run(held!.Read(), options.Jobs, CreateFinisher, Consume, cancellation);
                 }

@@ -17,12 +17,15 @@ namespace NewsArchive.Cli;
 internal sealed class RecordSpool : IDisposable
 {
     /// <summary>How much of a spool stays in memory before it moves to a temporary file.</summary>
-    public const int MemoryLimit = 64 * 1024 * 1024;
+    public const int MemoryLimit = 16 * 1024 * 1024;
 
     private readonly EntrySpool entries = new(MemoryLimit);
 
     /// <summary>The temporary file the spool moved to, or null while it is in memory.</summary>
     public string? FilePath => entries.FilePath;
+
+    /// <summary>Why the spool stayed in memory past its limit, or null.</summary>
+    public string? FileError => entries.FileError;
 
     public int Count => entries.Count;
 

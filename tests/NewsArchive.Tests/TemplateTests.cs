@@ -234,6 +234,22 @@ public sealed class TemplateTests
     }
 
     [Fact]
+    public void EntrySpool_NoTemporaryFileCanBeMade_StaysInMemoryAndSaysWhy()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"newsarchive-no-such-folder-{Guid.NewGuid():N}");
+        using var spool = new EntrySpool(memoryLimit: 10, missing);
+        var entries = Enumerable.Range(0, 20).Select(i => new byte[] { (byte)i, (byte)(i * 3), 7 }).ToList();
+        foreach (var entry in entries)
+        {
+            spool.Append(entry);
+        }
+
+        Assert.Null(spool.FilePath);
+        Assert.StartsWith(missing + ": ", spool.FileError, StringComparison.Ordinal);
+        Assert.Equal(entries, spool.Read().Select(e => e.ToArray()));
+    }
+
+    [Fact]
     public void TemplateFile_WrittenAndRead_TakesOutTheSame()
     {
         var records = Archive(50, n => n % 2 == 0 ? [TemplateArchive.Promo] : [], image: n => n % 4 == 0);

@@ -8,13 +8,18 @@ namespace NewsArchive.Extraction;
 /// disposed, so memory stays flat however large the archive is. Where the system allows it (not on
 /// Windows) the file has no name from the moment it is open: a run that is killed leaves nothing behind.
 /// </summary>
-public sealed class EntrySpool(int memoryLimit) : IDisposable
+/// <param name="memoryLimit">How many bytes stay in memory.</param>
+/// <param name="directory">Where the temporary file goes: by default the system's temporary folder.</param>
+public sealed class EntrySpool(int memoryLimit, string? directory = null) : IDisposable
 {
     private Stream stream = new MemoryStream();
     private bool reading;
 
     /// <summary>The temporary file the spool moved to, or null while it is in memory.</summary>
     public string? FilePath { get; private set; }
+
+    /// <summary>Why the spool could not move to a temporary file (it stays in memory then), or null.</summary>
+    public string? FileError { get; private set; }
 
     public int Count { get; private set; }
 
@@ -31,7 +36,7 @@ public sealed class EntrySpool(int memoryLimit) : IDisposable
         stream.Write(length);
         stream.Write(entry);
         Count++;
-        if (FilePath is null && stream.Length > memoryLimit)
+        if (FilePath is null && FileError is null && stream.Length > memoryLimit)
         {
             MoveToFile();
         }
@@ -60,17 +65,34 @@ public sealed class EntrySpool(int memoryLimit) : IDisposable
 
     public void Dispose() => stream.Dispose();
 
+    /// <summary>
+    /// Moves the entries to a temporary file. Where none can be made (a read-only or full temporary
+    /// folder) they stay in memory, and <see cref="FileError"/> says why.
+    /// </summary>
     private void MoveToFile()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"newsarchive-spool-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
-        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, OperatingSystem.IsWindows() ? FileOptions.DeleteOnClose : FileOptions.None);
-        if (!OperatingSystem.IsWindows())
+        var folder = directory ?? Path.GetTempPath();
+        var path = Path.Combine(folder, $"newsarchive-spool-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
+        FileStream? file = null;
+        try
         {
-            File.Delete(path);
+            file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, OperatingSystem.IsWindows() ? FileOptions.DeleteOnClose : FileOptions.None);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.Delete(path);
+            }
+
+            stream.Position = 0;
+            stream.CopyTo(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            file?.Dispose();
+            stream.Position = stream.Length;
+            FileError = $"{folder}: {ex.Message}";
+            return;
         }
 
-        stream.Position = 0;
-        stream.CopyTo(file);
         stream.Dispose();
         stream = file;
         FilePath = path;
