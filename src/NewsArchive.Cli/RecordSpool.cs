@@ -76,6 +76,8 @@ internal sealed class RecordSpool : IDisposable
         }
 
         writer.Strings(record.Warnings);
+        writer.String(record.Member);
+        writer.String(record.Fetched);
     }
 
     /// <summary>Appends an entry <see cref="Encode"/> made.</summary>
@@ -125,6 +127,8 @@ internal sealed class RecordSpool : IDisposable
 
         var frontMatter = reader.Bool() ? new FrontMatter(reader.Entries()) : null;
         var warnings = reader.Strings();
+        var member = reader.String();
+        var fetched = reader.String();
         var record = new ArticleRecord
         {
             Id = id,
@@ -146,6 +150,8 @@ internal sealed class RecordSpool : IDisposable
             Images = images.MoveToImmutable(),
             FrontMatter = frontMatter,
             Warnings = warnings,
+            Member = member,
+            Fetched = fetched,
         };
         return (record, kept);
     }

@@ -41,7 +41,7 @@ public sealed class ExtractCommandTests
         foreach (var line in lines[..^1])
         {
             using var record = JsonDocument.Parse(line);
-            Assert.Equal(19, record.RootElement.EnumerateObject().Count());
+            Assert.Equal(21, record.RootElement.EnumerateObject().Count());
         }
     }
 
@@ -59,7 +59,7 @@ public sealed class ExtractCommandTests
         }
 
         Assert.Equal(
-            ["id", "source", "format", "path", "url", "title", "published", "agency", "dateline_location", "dateline_day", "dateline_kind", "authors", "editors", "translators", "tags", "related_count", "image_count", "paragraph_count", "text", "warnings"],
+            ["id", "source", "format", "path", "url", "title", "published", "agency", "dateline_location", "dateline_day", "dateline_kind", "authors", "editors", "translators", "tags", "related_count", "image_count", "paragraph_count", "text", "warnings", "member", "fetched"],
             reader.Headers);
         Assert.Equal(5, rows.Count);
         Assert.Equal("蒲亭; 魯卡申柯; 俄羅斯", rows[0].Tags);
@@ -208,7 +208,7 @@ public sealed class ExtractCommandTests
     }
 
     [Fact]
-    public void Extract_Csv_WarningsAreTheLastColumn()
+    public void Extract_Csv_WarningsThenTheWebArchiveColumns()
     {
         var directory = Paths.TempDirectory();
         var path = Path.Combine(directory, "post.txt");
@@ -219,8 +219,9 @@ public sealed class ExtractCommandTests
         Assert.Equal(0, run.ExitCode);
         using var reader = CsvReader.Create(run.StdoutBytes, CsvReaderOptions.Default);
         Assert.True(reader.Read());
-        Assert.Equal("warnings", reader.Headers[^1]);
+        Assert.Equal(["warnings", "member", "fetched"], reader.Headers.Skip(reader.Headers.Count - 3));
         Assert.Equal("no date in front matter; no dateline found", reader.GetString("warnings"));
+        Assert.Equal(string.Empty, reader.GetString("member"));
         Assert.False(reader.Read());
     }
 

@@ -59,9 +59,11 @@ public sealed class ParquetFormatTests
         Assert.Equal("STRUCT(title VARCHAR, url VARCHAR)[]", types["related"]);
         Assert.Equal("STRUCT(url VARCHAR, caption VARCHAR)[]", types["images"]);
         Assert.Equal("VARCHAR", types["front_matter"]);
+        Assert.Equal("VARCHAR", types["member"]);
+        Assert.Equal("TIMESTAMP WITH TIME ZONE", types["fetched"]);
         Assert.Equal(
             ["id", "source", "format", "path", "url", "title", "published", "published_offset_minutes", "published_date", "agency", "dateline",
-             "authors", "editors", "translators", "paragraphs", "text", "tags", "related", "images", "front_matter", "warnings"],
+             "authors", "editors", "translators", "paragraphs", "text", "tags", "related", "images", "front_matter", "warnings", "member", "fetched"],
             types.Keys);
     }
 
@@ -152,7 +154,7 @@ public sealed class ParquetFormatTests
         using var file = new TempFile();
         Write(file.Path, [], RecordFormat.Parquet);
         Assert.Equal(0L, Convert.ToInt64(Query($"SELECT count(*) FROM '{file.Path}'").Single()[0], CultureInfo.InvariantCulture));
-        Assert.Equal(21, Query($"DESCRIBE SELECT * FROM '{file.Path}'").Count);
+        Assert.Equal(23, Query($"DESCRIBE SELECT * FROM '{file.Path}'").Count);
     }
 
     [Theory]
@@ -254,6 +256,8 @@ public sealed class ParquetFormatTests
             Images = [new ArticleImage("https://example.com/i.jpg", null), new ArticleImage(null, "說明")],
             FrontMatter = new FrontMatter([new("title", new FrontMatterValue.Scalar("標題")), new("tags", new FrontMatterValue.Sequence([new FrontMatterValue.Scalar("a")]))]),
             Warnings = ["one", "two"],
+            Member = "crawl.warc.gz#1234",
+            Fetched = "2024-11-01T02:03:04Z",
         };
         var empty = TestRecords.Bare("x", "empty") with { Title = full.Title, Path = full.Path };
         return
@@ -261,7 +265,8 @@ public sealed class ParquetFormatTests
             full,
             empty,
             full with { Id = "x:date", Published = "2025-08-23", Dateline = new Dateline(null, null, null), Authors = [], Related = [new RelatedLink("一", null)] },
-            full with { Id = "x:utc", Published = "2022-12-19T18:04:03Z", Dateline = new Dateline("東京", null, "專電"), Images = [] },
+            full with { Id = "x:utc", Published = "2022-12-19T18:04:03Z", Dateline = new Dateline("東京", null, "專電"), Images = [], Member = null, Fetched = null },
+            full with { Id = "x:fetched-fine", Fetched = "2024-11-01T02:03:04.123456Z", Member = "archive/data.warc.gz#0" },
             empty with { Id = "x:after-empty", Tags = ["t1", "t2"], Warnings = ["w"] },
         ];
     }
@@ -272,14 +277,29 @@ public sealed class ParquetFormatTests
         var notes = row["warnings"]!.AsArray().Select(w => (string)w!).ToList();
         var surrogateNote = notes.RemoveAll(w => w.Contains("lone surrogate", StringComparison.Ordinal));
         var publishedNote = notes.RemoveAll(w => w.StartsWith("published \"", StringComparison.Ordinal));
+        var fetchedNote = notes.RemoveAll(w => w.StartsWith("fetched ", StringComparison.Ordinal));
         Assert.Equal(ParquetFormat.HasLoneSurrogate(record) ? 1 : 0, surrogateNote);
         row["warnings"] = new JsonArray([.. notes.Select(w => JsonValue.Create(w))]);
 
         // UTF-8 cannot hold half a surrogate pair: Parquet has U+FFFD where JSON has \uD800.
         var expected = AsUtf8(json)!.AsObject();
-        foreach (var name in new[] { "id", "source", "format", "path", "url", "title", "agency", "text", "dateline", "authors", "editors", "translators", "paragraphs", "tags", "related", "images", "warnings" })
+        foreach (var name in new[] { "id", "source", "format", "path", "url", "title", "agency", "text", "dateline", "authors", "editors", "translators", "paragraphs", "tags", "related", "images", "warnings", "member" })
         {
             Assert.True(JsonNode.DeepEquals(expected[name], row[name]), $"{id}: {name}: {expected[name]?.ToJsonString()} against {row[name]?.ToJsonString()}");
+        }
+
+        // The capture time is an instant in milliseconds; finer, the row says it was cut.
+        var fetched = (string?)json["fetched"];
+        var fetchedMicros = (long?)row["fetched_us"];
+        if (fetched is null)
+        {
+            Assert.Null(fetchedMicros);
+        }
+        else
+        {
+            var ticks = DateTimeOffset.Parse(fetched, CultureInfo.InvariantCulture).UtcTicks - DateTime.UnixEpoch.Ticks;
+            Assert.Equal(ticks / TimeSpan.TicksPerMillisecond * 1000, fetchedMicros);
+            Assert.Equal(ticks % TimeSpan.TicksPerMillisecond != 0 ? 1 : 0, fetchedNote);
         }
 
         var frontMatter = row["front_matter"] is { } text ? JsonNode.Parse((string)text!) : null;
@@ -332,12 +352,13 @@ public sealed class ParquetFormatTests
 
     private static List<JsonObject> DuckDbRows(string path)
     {
-        var select = $"SELECT to_json(t)::VARCHAR, epoch_us(published), published_date::VARCHAR FROM '{path}' t";
+        var select = $"SELECT to_json(t)::VARCHAR, epoch_us(published), published_date::VARCHAR, epoch_us(fetched) FROM '{path}' t";
         return Query(select).Select(r =>
         {
             var row = JsonNode.Parse((string)r[0]!)!.AsObject();
             row["published_us"] = r[1] is null ? null : JsonValue.Create(Convert.ToInt64(r[1], CultureInfo.InvariantCulture));
             row["published_date"] = (string?)r[2];
+            row["fetched_us"] = r[3] is null ? null : JsonValue.Create(Convert.ToInt64(r[3], CultureInfo.InvariantCulture));
             return row;
         }).ToList();
     }

@@ -17,8 +17,11 @@ internal sealed class CsvFormat : TextRecordFormat
     [
         "id", "source", "format", "path", "url", "title", "published", "agency",
         "dateline_location", "dateline_day", "dateline_kind", "authors", "editors", "translators",
-        "tags", "related_count", "image_count", "paragraph_count", "text", "warnings",
+        "tags", "related_count", "image_count", "paragraph_count", "text", "warnings", "member", "fetched",
     ];
+
+    /// <summary>The <c>warnings</c> column, where a cell cut for a spreadsheet is named.</summary>
+    private const int WarningsColumn = 19;
 
     /// <summary>The most characters an Excel cell holds.</summary>
     public const int MaxSpreadsheetCellChars = 32_767;
@@ -121,7 +124,9 @@ internal sealed class CsvFormat : TextRecordFormat
             f[16] = record.Images.Length.ToString(CultureInfo.InvariantCulture);
             f[17] = record.Paragraphs.Length.ToString(CultureInfo.InvariantCulture);
             f[18] = record.Text;
-            f[19] = string.Join(ListSeparator, record.Warnings);
+            f[WarningsColumn] = string.Join(ListSeparator, record.Warnings);
+            f[20] = record.Member;
+            f[21] = record.Fetched;
             if (spreadsheet)
             {
                 MakeSpreadsheetSafe(f);
@@ -168,8 +173,8 @@ internal sealed class CsvFormat : TextRecordFormat
         if (cut.Count > 0)
         {
             var note = $"{string.Join(", ", cut)} cut at the spreadsheet cell limit of {MaxSpreadsheetCellChars} characters";
-            var warnings = fields[^1];
-            fields[^1] = string.IsNullOrEmpty(warnings) ? note : warnings + ListSeparator + note;
+            var warnings = fields[WarningsColumn];
+            fields[WarningsColumn] = string.IsNullOrEmpty(warnings) ? note : warnings + ListSeparator + note;
         }
     }
 }

@@ -55,11 +55,15 @@ internal sealed class ParquetFormat : RecordFormat
     private static readonly ListField Images = new("images", new StructField("element", ImageUrl, ImageCaption));
     private static readonly DataField<string> FrontMatter = new("front_matter", true);
     private static readonly ListField Warnings = StringList("warnings");
+    private static readonly DataField<string> Member = new("member", true);
+
+    /// <summary>The capture time, an instant in UTC, in milliseconds as <see cref="Published"/> is.</summary>
+    private static readonly DateTimeDataField Fetched = new("fetched", DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Millis, isNullable: true);
 
     /// <summary>The columns, in the record's order; the three <c>published</c> columns where it has one.</summary>
     internal static readonly ParquetSchema Schema = new(
         Id, Source, Format, Path, Url, Title, Published, PublishedOffset, PublishedDate, Agency, Dateline,
-        Authors, Editors, Translators, Paragraphs, Text, Tags, Related, Images, FrontMatter, Warnings);
+        Authors, Editors, Translators, Paragraphs, Text, Tags, Related, Images, FrontMatter, Warnings, Member, Fetched);
 
     public override string Name => "parquet";
 
@@ -268,11 +272,28 @@ internal sealed class ParquetFormat : RecordFormat
         public void WriteAll()
         {
             var published = new (DateTime? Utc, int? Offset, DateOnly? Date)[rows.Count];
+            var fetched = new DateTime?[rows.Count];
             var warnings = new ImmutableArray<string>[rows.Count];
             for (var i = 0; i < rows.Count; i++)
             {
                 var record = rows[i];
                 warnings[i] = record.Warnings;
+                if (record.Fetched is { } capture)
+                {
+                    if (RecordTime.TryParse(capture, out var time) && time.Instant is { } instant)
+                    {
+                        fetched[i] = instant.UtcDateTime;
+                        if (instant.UtcTicks % TimeSpan.TicksPerMillisecond != 0)
+                        {
+                            warnings[i] = warnings[i].Add("fetched is finer than a millisecond; the fetched column is cut to milliseconds");
+                        }
+                    }
+                    else
+                    {
+                        warnings[i] = warnings[i].Add($"fetched \"{capture}\" is not an ISO 8601 instant; the fetched column is empty");
+                    }
+                }
+
                 var columns = ReadPublished(record.Published);
                 published[i] = (columns.Utc, columns.OffsetMinutes, columns.Date);
                 if (columns.Note is { } note)
@@ -314,6 +335,8 @@ internal sealed class ParquetFormat : RecordFormat
             Optional(FrontMatter, parentLevel: 0, r => (true, r.FrontMatter is { } frontMatter ? FrontMatterText(frontMatter) : null));
             var index = 0;
             Strings(Warnings, _ => warnings[index++]);
+            Optional(Member, parentLevel: 0, r => (true, r.Member));
+            Scalars(Fetched, fetched, f => f);
         }
 
         private void Required(DataField<string> field, Func<ArticleRecord, string> value)
@@ -370,12 +393,12 @@ internal sealed class ParquetFormat : RecordFormat
             Write(DatelineDay, values.ToArray(), withDefinitions: true, withRepetitions: false);
         }
 
-        private void Scalars<T>(DataField field, (DateTime? Utc, int? Offset, DateOnly? Date)[] published, Func<(DateTime? Utc, int? Offset, DateOnly? Date), T?> value)
+        private void Scalars<TItem, T>(DataField field, TItem[] items, Func<TItem, T?> value)
             where T : struct
         {
             var values = new List<T>(rows.Count);
             definitions.Clear();
-            foreach (var item in published)
+            foreach (var item in items)
             {
                 if (value(item) is { } present)
                 {

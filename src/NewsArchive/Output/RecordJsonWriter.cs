@@ -85,6 +85,8 @@ internal static class RecordJsonWriter
         }
 
         Strings(writer, "warnings", record.Warnings);
+        String(writer, "member", record.Member);
+        String(writer, "fetched", record.Fetched);
         writer.WriteEndObject();
     }
 

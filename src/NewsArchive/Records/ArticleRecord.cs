@@ -24,6 +24,12 @@ public sealed record ArticleRecord
     public required ImmutableArray<ArticleImage> Images { get; init; }
     public required FrontMatter? FrontMatter { get; init; }
     public required ImmutableArray<string> Warnings { get; init; }
+
+    /// <summary>Where the article sits in a file that holds many (a WARC record's offset, a WACZ entry and offset); null for a plain file.</summary>
+    public string? Member { get; init; }
+
+    /// <summary>When the page was captured (a WARC record's <c>WARC-Date</c>), ISO 8601 UTC; null when the container does not say.</summary>
+    public string? Fetched { get; init; }
 }
 
 /// <summary>The place, day of month and kind of a dateline such as <c>（中央社明斯克19日綜合外電報導）</c>.</summary>
