@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NewsArchive.Decoding;
 using NewsArchive.Detection;
+using NewsArchive.Parsing;
 
 namespace NewsArchive;
 
@@ -33,20 +34,35 @@ public sealed class ArchiveParser
     /// </summary>
     public ParseOutcome Parse(InputFile input, Func<ArticleHeader, bool>? wanted)
     {
-        if (!decoder.TryDecode(input.Bytes.Span, out var decoded, out var reason))
+        // An item of a web archive is left out by the host it was fetched from before it is decoded.
+        if (wanted is not null && input.TargetUri is { } target && SourceSites.CodeOf(target) is { } site && !wanted(new ArticleHeader { Source = site }))
         {
-            return new ParseOutcome.Failed(input.Path, reason);
+            return new ParseOutcome.Skipped(input.DisplayName, "html");
         }
 
-        return ParseText(input.Path, decoded.Text, decoded.Warnings, wanted);
+        if (!decoder.TryDecode(input.Bytes.Span, input.Charset, out var decoded, out var reason))
+        {
+            return new ParseOutcome.Failed(input.DisplayName, reason);
+        }
+
+        var warnings = input.Warnings.IsDefaultOrEmpty ? decoded.Warnings : input.Warnings.AddRange(decoded.Warnings);
+        var outcome = ParseText(new SourceDocument(input.Path, decoded.Text, context, input.TargetUri), warnings, wanted);
+        return outcome switch
+        {
+            ParseOutcome.Parsed parsed when input.Member is not null || input.Fetched is not null =>
+                parsed with { Record = parsed.Record with { Member = input.Member, Fetched = input.Fetched } },
+            ParseOutcome.Failed failed when input.Member is not null => new ParseOutcome.Failed(input.DisplayName, failed.Reason),
+            ParseOutcome.Skipped skipped when input.Member is not null => new ParseOutcome.Skipped(input.DisplayName, skipped.Format),
+            _ => outcome,
+        };
     }
 
     public ParseOutcome ParseText(string path, string text, ImmutableArray<string> decodingWarnings = default) =>
-        ParseText(path, text, decodingWarnings, wanted: null);
+        ParseText(new SourceDocument(path, text, context), decodingWarnings, wanted: null);
 
-    private ParseOutcome ParseText(string path, string text, ImmutableArray<string> decodingWarnings, Func<ArticleHeader, bool>? wanted)
+    private ParseOutcome ParseText(SourceDocument document, ImmutableArray<string> decodingWarnings, Func<ArticleHeader, bool>? wanted)
     {
-        var document = new SourceDocument(path, text, context);
+        var path = document.Path;
         var profile = detector.Detect(document);
         if (profile is null)
         {

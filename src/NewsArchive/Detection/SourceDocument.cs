@@ -15,10 +15,12 @@ public sealed class SourceDocument
     /// <param name="path">The input's path, as the user named it.</param>
     /// <param name="text">The decoded text.</param>
     /// <param name="context">The worker's parsers; without one, a saved page gets parsers of its own when it is first read.</param>
-    public SourceDocument(string path, string text, ParseContext? context = null)
+    /// <param name="targetUri">The URL the page was fetched from (a web archive's record says), or null.</param>
+    public SourceDocument(string path, string text, ParseContext? context = null, string? targetUri = null)
     {
         Path = path;
         Text = text;
+        TargetUri = targetUri;
         this.context = context;
         post = new Lazy<JekyllPost?>(() => FrontMatterParser.TrySplit(text, out var split) ? split : null, LazyThreadSafetyMode.None);
     }
@@ -27,10 +29,18 @@ public sealed class SourceDocument
 
     public string Text { get; }
 
+    /// <summary>The URL the page was fetched from, or null: the page's URL when its head names none.</summary>
+    public string? TargetUri { get; }
+
     /// <summary>The saved page, parsed once for every format of the page container to share.</summary>
-    public HtmlPage Page => page ??= HtmlPageReader.Read((context ??= new ParseContext()).HtmlParser, Text);
+    public HtmlPage Page => page ??= WithTarget(HtmlPageReader.Read((context ??= new ParseContext()).HtmlParser, Text));
 
     private Dictionary<object, object?>? memo;
+
+    private HtmlPage WithTarget(HtmlPage read) =>
+        read.Metadata.Url is null && TargetUri is { } target && SourceSites.TryGetHost(target, out _)
+            ? read with { Metadata = read.Metadata with { Url = target } }
+            : read;
 
     /// <summary>The Jekyll post, or null when the text does not open with front matter.</summary>
     public JekyllPost? Post => post.Value;

@@ -96,6 +96,9 @@ public static partial class SourceSites
         return trimmed is not null && PlainCode().IsMatch(trimmed.ToLowerInvariant()) ? trimmed.ToLowerInvariant() : null;
     }
 
+    /// <summary>The site code of a URL: a listed site's, else one made from its host (<see cref="FromUnknownHost"/>); null for no http(s) URL.</summary>
+    public static string? CodeOf(string? url) => FromUrl(url) ?? FromUnknownHost(url);
+
     /// <summary>A code made from a URL host nobody listed: <c>www.example.co.uk</c> gives <c>example</c>.</summary>
     public static string? FromUnknownHost(string? url)
     {

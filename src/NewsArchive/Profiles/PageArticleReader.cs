@@ -45,7 +45,7 @@ public static class PageArticleReader
 
         var warnings = ImmutableArray.CreateBuilder<string>();
         var url = metadata.Url;
-        var source = site.Code ?? SourceSites.FromUrl(url) ?? SourceSites.FromUnknownHost(url) ?? "web";
+        var source = site.Code ?? SourceSites.CodeOf(url) ?? "web";
         var taiwanese = SourceSites.IsTaiwanese(source) || PageLocale.IsTaiwanese(url, metadata.Language);
         var siteNames = PageTitle.SiteNames(metadata, site.SiteNames, SourceSites.FromUnknownHost(url));
 
