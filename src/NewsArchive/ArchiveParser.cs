@@ -35,7 +35,7 @@ public sealed class ArchiveParser
     public ParseOutcome Parse(InputFile input, Func<ArticleHeader, bool>? wanted)
     {
         // An item of a web archive is left out by the host it was fetched from before it is decoded.
-        if (wanted is not null && input.TargetUri is { } target && SourceSites.CodeOf(target) is { } site && !wanted(new ArticleHeader { Source = site }))
+        if (wanted is not null && input.TargetUri is { } target && SourceSites.CodeOfFetched(target) is { } site && !wanted(new ArticleHeader { Source = site }))
         {
             return new ParseOutcome.Skipped(input.DisplayName, "html");
         }

@@ -18,7 +18,7 @@ public enum EnvelopeKind
 /// <summary>The envelopes: which one a file is, and its entries.</summary>
 public static class Envelope
 {
-    /// <summary>How many of a file's first bytes <see cref="Sniff"/> wants.</summary>
+    /// <summary>How many of a file's first bytes <see cref="Sniff(ReadOnlySpan{byte})"/> wants.</summary>
     public const int SniffBytes = 4096;
 
     /// <summary>
@@ -40,7 +40,19 @@ public static class Envelope
         return GzipMembers.IsGzip(head) && GunzippedStart(head).StartsWith("WARC/"u8) ? EnvelopeKind.Warc : EnvelopeKind.None;
     }
 
-    /// <summary>The entries of a file of the given kind (not <see cref="EnvelopeKind.None"/>); a WACZ wants a seekable stream.</summary>
+    /// <summary>
+    /// Reads a stream's first bytes and tells its envelope; <paramref name="replay"/> reads the
+    /// stream again from its start (the bytes read, then the rest).
+    /// </summary>
+    public static EnvelopeKind Sniff(Stream stream, out Stream replay)
+    {
+        var head = new byte[SniffBytes];
+        var length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        replay = new PrefixedStream(head.AsMemory(0, length), stream);
+        return Sniff(head.AsSpan(0, length));
+    }
+
+    /// <summary>The entries of a file of the given kind (not <see cref="EnvelopeKind.None"/>); a WACZ that is not seekable (standard input) is copied to a temporary file first.</summary>
     public static IEnumerable<EnvelopeEntry> Read(EnvelopeKind kind, Stream stream, string path, EnvelopeOptions? options = null) => kind switch
     {
         EnvelopeKind.Warc => WarcEnvelope.Read(stream, path, options),

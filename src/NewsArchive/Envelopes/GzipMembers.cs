@@ -241,6 +241,7 @@ public sealed class GzipMembers : Stream
         BinaryPrimitives.WriteUInt32LittleEndian(trailer[4..], (uint)memberLength);
         var from = feed!.LastChunkStart;
         var to = feed.Position;
+        long? other = null;
         for (var at = from; at <= to; at++)
         {
             if (Available(at, 8) < 8 || !Slice(at, 8).SequenceEqual(trailer))
@@ -264,6 +265,15 @@ public sealed class GzipMembers : Stream
                 OpenMember(next);
                 return;
             }
+
+            // The member ends here and what follows is no member: the damage is there, not in this one.
+            other ??= next;
+        }
+
+        if (other is { } start)
+        {
+            memberStart = start;
+            throw Damaged("no gzip member here (the data after a member is no gzip header)");
         }
 
         throw Available(to, 1) == 0

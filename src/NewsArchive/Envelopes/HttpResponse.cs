@@ -26,27 +26,13 @@ public sealed record HttpResponse(int Status, string? MediaType, string? Charset
     public static bool TryParse(ReadOnlySpan<byte> message, long maxBytes, out HttpResponse response, out string reason)
     {
         response = null!;
-        while (true)
         {
-            if (!TrySplitHead(message, out var statusLine, out var fields, out var bodyStart))
+            if (!TryFinalHead(ref message, out var fields, out var status, out var bodyStart, out reason))
             {
-                reason = "an HTTP response without the blank line that ends its header";
-                return false;
-            }
-
-            if (!TryStatus(statusLine, out var status))
-            {
-                reason = $"not an HTTP response (it opens with \"{Preview(statusLine)}\")";
                 return false;
             }
 
             var body = message[bodyStart..];
-            if (status is >= 100 and < 200 && status != 101 && body.Length > 0)
-            {
-                message = body;
-                continue;
-            }
-
             var warnings = ImmutableArray.CreateBuilder<string>();
             var mediaType = ParseMediaType(Field(fields, "Content-Type"), out var charset);
             byte[] data;
@@ -110,6 +96,55 @@ public sealed record HttpResponse(int Status, string? MediaType, string? Charset
             }
 
             response = new HttpResponse(status, mediaType, charset, data, warnings.ToImmutable());
+            reason = string.Empty;
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The final response's status and media type, its body left alone: what decides whether the
+    /// response is a page before its body is decoded.
+    /// </summary>
+    public static bool TryReadHead(ReadOnlySpan<byte> message, out int status, out string? mediaType)
+    {
+        mediaType = null;
+        if (!TryFinalHead(ref message, out var fields, out status, out _, out _))
+        {
+            return false;
+        }
+
+        mediaType = ParseMediaType(Field(fields, "Content-Type"), out _);
+        return true;
+    }
+
+    /// <summary>
+    /// The head of the final response: an interim <c>1xx</c> response before it is passed over, and
+    /// <paramref name="message"/> is left at the final one.
+    /// </summary>
+    private static bool TryFinalHead(ref ReadOnlySpan<byte> message, out List<KeyValuePair<string, string>> fields, out int status, out int bodyStart, out string reason)
+    {
+        while (true)
+        {
+            if (!TrySplitHead(message, out var statusLine, out fields, out bodyStart))
+            {
+                status = 0;
+                reason = "an HTTP response without the blank line that ends its header";
+                return false;
+            }
+
+            if (!TryStatus(statusLine, out status))
+            {
+                reason = $"not an HTTP response (it opens with \"{Preview(statusLine)}\")";
+                return false;
+            }
+
+            var body = message[bodyStart..];
+            if (status is >= 100 and < 200 && status != 101 && body.Length > 0)
+            {
+                message = body;
+                continue;
+            }
+
             reason = string.Empty;
             return true;
         }
@@ -282,6 +317,11 @@ public sealed record HttpResponse(int Status, string? MediaType, string? Charset
         }
         catch (IOException)
         {
+            return DecompressResult.NotEncoded;
+        }
+        catch (InvalidOperationException)
+        {
+            // What BrotliStream throws for data that is no Brotli.
             return DecompressResult.NotEncoded;
         }
     }

@@ -11,11 +11,31 @@ namespace NewsArchive.Envelopes;
 /// </summary>
 public static class WaczEnvelope
 {
-    /// <param name="stream">The file's bytes: seekable, as a zip's central directory is at its end.</param>
+    /// <param name="stream">The file's bytes. A zip's directory is at its end: a stream that cannot seek (a pipe) is copied to a temporary file, deleted when it is closed, and read from there.</param>
     /// <param name="path">The file's path, for the items.</param>
     /// <param name="options">Limits and the target filter.</param>
     public static IEnumerable<EnvelopeEntry> Read(Stream stream, string path, EnvelopeOptions? options = null)
     {
+        if (!stream.CanSeek)
+        {
+            var (copy, copyFailure) = CopyToTemporaryFile(stream);
+            if (copy is null)
+            {
+                yield return new EnvelopeEntry.Failed(string.Empty, copyFailure!);
+                yield break;
+            }
+
+            using (copy)
+            {
+                foreach (var entry in Read(copy, path, options))
+                {
+                    yield return entry;
+                }
+            }
+
+            yield break;
+        }
+
         var (zip, failure) = Open(stream);
         if (zip is null)
         {
@@ -51,28 +71,57 @@ public static class WaczEnvelope
                     {
                         yield return item;
                     }
+
+                    if (entry.Failure is { } damage)
+                    {
+                        yield return new EnvelopeEntry.Failed(warc.FullName, damage);
+                    }
                 }
             }
         }
     }
 
-    private static (ZipArchive? Zip, string? Failure) Open(Stream stream)
+    /// <summary>A stream's bytes in a file of their own, which is deleted when it is closed.</summary>
+    private static (Stream? Copy, string? Failure) CopyToTemporaryFile(Stream stream)
     {
+        FileStream? file = null;
         try
         {
-            return (new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true), null);
+            file = new FileStream(Path.Combine(Path.GetTempPath(), $"newsarchive-{Guid.NewGuid():N}.wacz"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+            stream.CopyTo(file);
+            file.Position = 0;
+            return (file, null);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            file?.Dispose();
+            return (null, $"a zip file read from a pipe needs a temporary file, and none could be written ({ex.Message.TrimEnd('.')})");
+        }
+    }
+
+    private static (ZipArchive? Zip, string? Failure) Open(Stream stream)
+    {
+        ZipArchive? zip = null;
+        try
+        {
+            zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+
+            // The central directory is read when its entries are first asked for: its damage shows here.
+            _ = zip.Entries.Count;
+            return (zip, null);
         }
         catch (InvalidDataException ex)
         {
+            zip?.Dispose();
             return (null, $"a damaged zip file ({ex.Message.TrimEnd('.')})");
         }
     }
 
-    private static (Stream? Entry, string? Failure) OpenEntry(ZipArchiveEntry entry)
+    private static (ZipEntryStream? Entry, string? Failure) OpenEntry(ZipArchiveEntry entry)
     {
         try
         {
-            return (entry.Open(), null);
+            return (new ZipEntryStream(entry.Open()), null);
         }
         catch (InvalidDataException ex)
         {

@@ -105,15 +105,24 @@ public static class WarcEnvelope
             return null;
         }
 
+        var media = HttpResponse.ParseMediaType(record.Field("Content-Type"), out var charset);
+        var isHttp = type == "response" && media == "application/http";
+        if (isHttp
+            ? HttpResponse.TryReadHead(record.Block.Span, out var status, out var httpMedia) && (status is < 200 or > 299 || httpMedia is not (null or "text/html" or "application/xhtml+xml"))
+            : media is not (null or "text/html" or "application/xhtml+xml"))
+        {
+            // No page: passed over before its body is decoded or the target filter is asked.
+            return null;
+        }
+
         if (target is not null && options.KeepTarget is { } keep && !keep(target))
         {
             return new EnvelopeEntry.Filtered(member, target);
         }
 
-        var media = HttpResponse.ParseMediaType(record.Field("Content-Type"), out var charset);
         byte[] body;
         var warnings = ImmutableArray.CreateBuilder<string>();
-        if (type == "response" && media == "application/http")
+        if (isHttp)
         {
             if (!HttpResponse.TryParse(record.Block.Span, options.MaxRecordBytes, out var http, out var reason))
             {
@@ -248,50 +257,5 @@ public static class WarcEnvelope
             reader.Reset(members.LogicalPosition);
             return true;
         }
-    }
-
-    /// <summary>Bytes already read from a stream's start, then the rest of the stream.</summary>
-    private sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream
-    {
-        private ReadOnlyMemory<byte> prefix = prefix;
-
-        public override int Read(Span<byte> destination)
-        {
-            if (!prefix.IsEmpty)
-            {
-                var count = Math.Min(prefix.Length, destination.Length);
-                prefix.Span[..count].CopyTo(destination);
-                prefix = prefix[count..];
-                return count;
-            }
-
-            return rest.Read(destination);
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

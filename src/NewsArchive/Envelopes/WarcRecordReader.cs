@@ -59,6 +59,15 @@ internal sealed class WarcRecordReader(Stream stream, long maxBlockBytes)
     private int end;
     private bool ended;
 
+    /// <summary>Where the record the last <see cref="Next"/> read, or tried to, starts.</summary>
+    private long lastRecordStart;
+
+    /// <summary>Where the last header line read ends (after its line break).</summary>
+    private long lineEnd = -1;
+
+    /// <summary>A failure of the stream met while looking past a whole record's block: the next read's.</summary>
+    private EnvelopeDataException? pending;
+
     /// <summary>Where in the stream the next byte read comes from.</summary>
     public long Position { get; private set; }
 
@@ -72,12 +81,19 @@ internal sealed class WarcRecordReader(Stream stream, long maxBlockBytes)
 
     public WarcRead Next()
     {
+        if (pending is { } failure)
+        {
+            pending = null;
+            throw failure;
+        }
+
         // Blank lines between records are tolerated: some writers add one too many.
         long recordStart;
         string versionLine;
         while (true)
         {
             recordStart = Position;
+            lastRecordStart = recordStart;
             var line = ReadLine(recordStart);
             if (line is null)
             {
@@ -150,12 +166,14 @@ internal sealed class WarcRecordReader(Stream stream, long maxBlockBytes)
 
     /// <summary>
     /// After a record that could not be read: moves to the next line that opens with <c>WARC/</c>,
-    /// and says whether there is one. Bounded by the stream: each byte is looked at once.
+    /// and says whether there is one. Bounded by the stream: each byte is looked at once. The line
+    /// the failed read stopped at counts (a record right after a line of garbage), unless that read
+    /// stopped where it began.
     /// </summary>
     public bool SkipToNextRecord()
     {
         var marker = "WARC/"u8;
-        var atLineStart = false;
+        var atLineStart = Position == lineEnd && Position > lastRecordStart;
         while (true)
         {
             if (end - start < marker.Length + 1 && !ended)
@@ -199,6 +217,7 @@ internal sealed class WarcRecordReader(Stream stream, long maxBlockBytes)
                 var line = buffer.AsSpan(start, newline);
                 start += newline + 1;
                 Position += newline + 1;
+                lineEnd = Position;
                 if (line.Length > 0 && line[^1] == '\r')
                 {
                     line = line[..^1];
@@ -297,7 +316,16 @@ internal sealed class WarcRecordReader(Stream stream, long maxBlockBytes)
         {
             if (start == end && !ended)
             {
-                Fill();
+                try
+                {
+                    Fill();
+                }
+                catch (EnvelopeDataException ex)
+                {
+                    // The record is whole: the damage after it is the next record's to report.
+                    pending = ex;
+                    return;
+                }
             }
 
             if (start == end || buffer[start] is not ((byte)'\r' or (byte)'\n'))

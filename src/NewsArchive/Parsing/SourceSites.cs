@@ -96,6 +96,21 @@ public static partial class SourceSites
         return trimmed is not null && PlainCode().IsMatch(trimmed.ToLowerInvariant()) ? trimmed.ToLowerInvariant() : null;
     }
 
+    /// <summary>
+    /// The site a page fetched from <paramref name="url"/> belongs to, as far as its host tells: a
+    /// listed site's code, or one made from a registered name. Null where the host names no site
+    /// (an IP address, <c>localhost</c>, a one-label name), so that the page itself decides.
+    /// </summary>
+    public static string? CodeOfFetched(string? url)
+    {
+        if (!TryGetHost(url, out var host) || !host.Contains('.', StringComparison.Ordinal) || System.Net.IPAddress.TryParse(host.Trim('[', ']'), out _))
+        {
+            return null;
+        }
+
+        return CodeOf(url);
+    }
+
     /// <summary>The site code of a URL: a listed site's, else one made from its host (<see cref="FromUnknownHost"/>); null for no http(s) URL.</summary>
     public static string? CodeOf(string? url) => FromUrl(url) ?? FromUnknownHost(url);
 
