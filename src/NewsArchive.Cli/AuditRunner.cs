@@ -30,7 +30,12 @@ public sealed record AuditOptions
 /// </summary>
 public sealed class AuditRunner(AuditOptions options, Stream stdin, Stream stdout, TextWriter stderr, TerminalInfo terminal)
 {
-    private sealed record Item(string Path, ParseOutcome? Outcome, string? Notice);
+    private sealed record Item(string Path, ParseOutcome? Outcome, string? Notice)
+    {
+        public bool OpensEnvelope { get; init; }
+
+        public bool Archived { get; init; }
+    }
 
     public int Run(CancellationToken cancellation = default)
     {
@@ -47,17 +52,24 @@ public sealed class AuditRunner(AuditOptions options, Stream stdin, Stream stdou
         try
         {
             OrderedParallel.Run<InputSource, Item>(
-                InputEnumerator.Expand(options.Input, stdin),
+                InputItems.Expand(options.Input, stdin, options.MaxFileSize),
                 options.Jobs,
                 () =>
                 {
                     var reader = new InputParser(stdin, options.MaxFileSize, options.Verbose);
-                    return source => source.Notice is not null
-                        ? new Item(source.DisplayPath, null, source.Notice)
-                        : new Item(source.DisplayPath, reader.Parse(source), null);
+                    return source => source.Notice is not null ? new Item(source.DisplayPath, null, source.Notice)
+                        : source.Envelope is not null || source.Revisit ? new Item(source.DisplayPath, null, null) { OpensEnvelope = source.Envelope is not null }
+                        : new Item(source.DisplayPath, reader.Parse(source), null) { Archived = source.InArchive };
                 },
                 item =>
                 {
+                    if (item.Outcome is null && item.Notice is null)
+                    {
+                        // A web archive opened (a file), or one of its revisit records (no article).
+                        files += item.OpensEnvelope ? 1 : 0;
+                        return;
+                    }
+
                     if (item.Outcome is null)
                     {
                         progress.Clear();
@@ -65,7 +77,7 @@ public sealed class AuditRunner(AuditOptions options, Stream stdin, Stream stdou
                         return;
                     }
 
-                    files++;
+                    files += item.Archived ? 0 : 1;
                     audit.Add(item.Outcome);
                     if (item.Outcome is ParseOutcome.Failed failed)
                     {

@@ -29,6 +29,7 @@ public static class CliApp
           newsarchive extract ./archive --format csv --output articles.csv
           newsarchive extract ./archive --format parquet -o articles.parquet --since 2024-11-01
           gzip -dc post.txt.gz | newsarchive extract -          read standard input
+          newsarchive extract CC-NEWS-*.warc.gz --source cna,udn -f parquet -o part.parquet
           newsarchive extract ./archive -o out.json --errors failed.jsonl
           newsarchive audit ./archive --template-out site.template.json
           newsarchive extract ./archive --template site.template.json --shard 1/4 -o part-1.jsonl
@@ -37,6 +38,10 @@ public static class CliApp
         related links that recur across a source's articles) is learned from the whole run first.
         --no-template writes each record as it is parsed; --template FILE uses a learned template.
 
+        Web archives (WARC 1.0/1.1, plain or gzip; WACZ) are read record by record: each HTML
+        response or resource is an item, its record's member says where it sits (a byte offset)
+        and fetched when it was captured. An error names FILE#MEMBER; the rest is still read.
+
         """ + "\n" + ExitCodeLines;
 
     private const string RootExamples = """
@@ -44,6 +49,7 @@ public static class CliApp
           newsarchive extract samples                          JSON array on stdout
           newsarchive extract ./archive --format jsonl | jq -r 'select(.source=="cna") | .title'
           newsarchive extract ./archive --format csv --output articles.csv
+          newsarchive extract crawl.warc.gz -f jsonl --source cna,udn   pages of a web archive
           newsarchive audit ./archive                          what repeats per source (new boilerplate)
 
         """ + "\n" + ExitCodeLines;
@@ -243,7 +249,7 @@ public static class CliApp
         };
         var keepDirs = new Option<bool>("--keep-dirs")
         {
-            Description = "With --output-dir: name each file after its input's path under its PATH, with .json added, mirroring the input tree.",
+            Description = "With --output-dir: name each file after its input's path under its PATH, with .json added, mirroring the input tree (a web archive's records: DIR/<archive path>/<id>.json).",
         };
         var strict = new Option<bool>("--strict")
         {
@@ -329,7 +335,7 @@ public static class CliApp
 
         // The root's name is the host process's (testhost, dotnet); help shows HelpName. RootCommand
         // brings the [suggest] directive that the completion scripts call.
-        var root = new RootCommand("Clean article records from archives of scraped Taiwanese news (CNA Jekyll posts, UDN page dumps, other Jekyll posts).")
+        var root = new RootCommand("Clean article records from archives of scraped Taiwanese news (CNA Jekyll posts, UDN page dumps, saved pages, other Jekyll posts), and from the web archives crawlers write (WARC, WARC.gz, WACZ), record by record.")
         {
             extract,
             audit,

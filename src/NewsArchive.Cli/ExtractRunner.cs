@@ -71,6 +71,15 @@ public sealed class ExtractRunner
 
         /// <summary>Written in the second pass of a learning run: its input was counted in the first.</summary>
         public bool FromSpool { get; init; }
+
+        /// <summary>A web archive opened: a file, whose items follow.</summary>
+        public bool OpensEnvelope { get; init; }
+
+        /// <summary>An item of a web archive rather than a file of its own.</summary>
+        public bool Archived { get; init; }
+
+        /// <summary>A web archive's revisit record: counted, no record.</summary>
+        public bool Revisit { get; init; }
     }
 
     /// <summary>A record's file under <c>--output-dir</c> could not be written.</summary>
@@ -161,6 +170,8 @@ public sealed class ExtractRunner
             using var wholeEncoder = options.Format.CreateEncoder();
             RecordEncoder? hugeJsonEncoder = null;
             var files = 0;
+            var archived = 0;
+            var revisits = 0;
             var errors = 0;
             var warnings = 0;
             var filtered = 0;
@@ -201,10 +212,22 @@ public sealed class ExtractRunner
                         return;
                     }
 
+                    if (result.OpensEnvelope || result.Revisit)
+                    {
+                        files += result.OpensEnvelope ? 1 : 0;
+                        revisits += result.Revisit ? 1 : 0;
+                        return;
+                    }
+
+                    if (!result.FromSpool)
+                    {
+                        files += result.Archived ? 0 : 1;
+                        archived += result.Archived ? 1 : 0;
+                    }
+
                     if (result.Learned is { } learned)
                     {
                         // Held back until the template is known, and written then.
-                        files++;
                         learner!.Add(learned);
                         using var entry = result.Record!;
                         held!.Append(entry.WrittenSpan);
@@ -220,7 +243,6 @@ public sealed class ExtractRunner
                         templateLinks += result.Removal.Related;
                     }
 
-                    files += result.FromSpool ? 0 : 1;
                     warnings += result.Warnings;
                     if (result.Filtered)
                     {
@@ -368,10 +390,22 @@ public sealed class ExtractRunner
                 var left = leftOut.Count == 0 ? string.Empty : $" ({string.Join(", ", leftOut)})";
                 var records = directory is null ? sink.Count : dirWritten;
                 var where = directory is null ? string.Empty : $" in {directory.Root}";
+                var inArchives = new List<string>();
+                if (archived > 0 || revisits > 0)
+                {
+                    inArchives.Add($"{archived} archived {Plural(archived, "page")}");
+                }
+
+                if (revisits > 0)
+                {
+                    inArchives.Add($"{revisits} {Plural(revisits, "revisit")}");
+                }
+
+                var inside = inArchives.Count == 0 ? string.Empty : $" ({string.Join(", ", inArchives)})";
                 var removed = templateRecords == 0
                     ? string.Empty
                     : $"; the template removed {templateLines} {Plural(templateLines, "line")}, {templateImages} {Plural(templateImages, "image")} and {templateLinks} related {Plural(templateLinks, "link")} from {templateRecords} {Plural(templateRecords, "record")}";
-                stderr.WriteLine($"newsarchive: {files} {Plural(files, "file")}, {records} {Plural(records, "record")}{where}{left}, {errors} {Plural(errors, "error")}, {warnings} {Plural(warnings, "warning")}{removed}");
+                stderr.WriteLine($"newsarchive: {files} {Plural(files, "file")}{inside}, {records} {Plural(records, "record")}{where}{left}, {errors} {Plural(errors, "error")}, {warnings} {Plural(warnings, "warning")}{removed}");
             }
 
             return errors == 0 ? ExitCodes.Success : ExitCodes.SomeFailed;
@@ -379,7 +413,16 @@ public sealed class ExtractRunner
     }
 
     /// <summary>The inputs with their places in the input order, the same in both passes of <c>--dedupe</c>.</summary>
-    private IEnumerable<(InputSource Source, int Index)> Indexed() => InputEnumerator.Expand(options.Input, stdin).Select((source, index) => (source, index));
+    private IEnumerable<(InputSource Source, int Index)> Indexed() =>
+        InputItems.Expand(options.Input, stdin, options.MaxFileSize, KeepTarget()).Select((source, index) => (source, index));
+
+    /// <summary>Whether a source is an input to parse, not a notice or what a web archive holds besides its pages.</summary>
+    private static bool IsParsed(InputSource source) => source.Notice is null && source.Envelope is null && !source.Revisit && !source.LeftOut;
+
+    /// <summary>With a source filter: whether an item of a web archive is parsed at all, decided by its target's host.</summary>
+    private Func<string, bool>? KeepTarget() => wanted is null
+        ? null
+        : target => NewsArchive.Parsing.SourceSites.CodeOfFetched(target) is not { } code || wanted(new ArticleHeader { Source = code });
 
     private sealed record Probe(string Id, int Index, string? Published, int TextLength, string? TextKey);
 
@@ -389,7 +432,7 @@ public sealed class ExtractRunner
         var reader = new InputParser(stdin, options.MaxFileSize, options.Verbose);
         return item =>
         {
-            if (item.Source.Notice is not null || reader.Parse(item.Source, wanted) is not ParseOutcome.Parsed { Record: var record })
+            if (!IsParsed(item.Source) || reader.Parse(item.Source, wanted) is not ParseOutcome.Parsed { Record: var record })
             {
                 return null;
             }
@@ -413,6 +456,22 @@ public sealed class ExtractRunner
             if (source.Notice is not null)
             {
                 return new ItemResult(source.DisplayPath, null, null, 0, source.Notice);
+            }
+
+            if (source.Envelope is not null || source.Revisit)
+            {
+                return new ItemResult(source.DisplayPath, null, null, 0) { OpensEnvelope = source.Envelope is not null, Revisit = source.Revisit };
+            }
+
+            var result = Parse(source, index);
+            return source.InArchive ? result with { Archived = true } : result;
+        };
+
+        ItemResult Parse(InputSource source, int index)
+        {
+            if (source.LeftOut)
+            {
+                return new ItemResult(source.DisplayPath, null, null, 0) { Filtered = true };
             }
 
             var outcome = reader.Parse(source, wanted);
@@ -466,7 +525,7 @@ public sealed class ExtractRunner
             {
                 return new ItemResult(source.DisplayPath, null, InputParser.InternalError(ex, options.Verbose), 0);
             }
-        };
+        }
     }
 
     /// <summary>The second pass of a run that learned its template: the records held back, each finished now that it is known.</summary>

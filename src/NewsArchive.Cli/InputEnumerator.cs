@@ -7,9 +7,10 @@ namespace NewsArchive.Cli;
 /// standard input, directories recursively in ordinal order of their full paths, hidden entries and
 /// files the patterns leave out skipped (<see cref="InputSelection"/>). The walk is lazy, one directory
 /// listing at a time, so memory does not grow with the archive. Symbolic links to directories are
-/// followed, and every directory is walked once: a link back into a directory being walked, or up to
-/// one that holds it (a loop), and a second way into a directory already walked are reported and
-/// skipped. Nothing is read.
+/// followed, and every directory is walked once: a link back to a directory being walked (a loop) and
+/// a second way into a directory already walked are reported and skipped. A link to a directory
+/// above the one the walk started in is followed once, and the files it leads to that were not read
+/// are read. Nothing is read.
 /// </summary>
 public static class InputEnumerator
 {
@@ -97,7 +98,11 @@ public static class InputEnumerator
     }
 
     /// <summary>A directory entry as listed; <paramref name="FileLength"/> is the size of a plain file (not a link), else null.</summary>
-    private readonly record struct Entry(string Path, string Name, string Display, string SortKey, bool IsDirectory, long? FileLength);
+    private readonly record struct Entry(string Path, string Name, string Display, string SortKey, bool IsDirectory, long? FileLength)
+    {
+        /// <summary>The bytes of the entry's path, where its name is not valid UTF-8.</summary>
+        public byte[]? RawPath { get; init; }
+    }
 
     /// <summary>
     /// Depth-first, with each directory's entries sorted by name, directories as <c>name/</c>: that
@@ -147,14 +152,14 @@ public static class InputEnumerator
                 continue;
             }
 
-            if (entry.Name.Contains('\uFFFD', StringComparison.Ordinal) && !File.Exists(entry.Path))
+            if (entry.RawPath is null && entry.Name.Contains('\uFFFD', StringComparison.Ordinal) && !File.Exists(entry.Path))
             {
                 yield return new InputSource(entry.Display, null, MissingReason(entry.Path)) { ShardKey = relative };
                 continue;
             }
 
             // Anything but a plain file of known size is checked by the worker that reads it.
-            yield return new InputSource(entry.Display, entry.Path) { FoundInDirectory = true, ListedLength = entry.FileLength, ShardKey = relative };
+            yield return new InputSource(entry.Display, entry.Path) { FoundInDirectory = true, ListedLength = entry.FileLength, ShardKey = relative, RawPath = entry.RawPath };
         }
     }
 
@@ -163,9 +168,11 @@ public static class InputEnumerator
     {
         error = null;
         var real = RealPath(directory);
-        if (stack.Any(open => IsSameOrAbove(real, open.RealPath)))
+        if (stack.Any(open => open.RealPath == real))
         {
-            // A link to a directory being walked, or to one above it: following it would walk in circles.
+            // A link to a directory being walked (this one or one it is in): following it would walk in
+            // circles. A link further up, above where the walk started, is followed once: what it leads
+            // to is read, but for the directories already read or being read.
             error = InputSource.Skipped(display, "skipped: symbolic link loop");
             return false;
         }
@@ -198,8 +205,15 @@ public static class InputEnumerator
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
         {
-            error = new InputSource(display, null, $"cannot list directory ({ex.Message})");
+            error = new InputSource(display, null, directory.Contains('\uFFFD', StringComparison.Ordinal)
+                ? "directory name is not valid UTF-8 (its files cannot be listed by this name)"
+                : $"cannot list directory ({ex.Message})");
             return false;
+        }
+
+        if (entries.Any(e => e.Name.Contains('\uFFFD', StringComparison.Ordinal)))
+        {
+            entries = WithRawNames(directory, display, entries);
         }
 
         entries.Sort((a, b) => string.CompareOrdinal(a.SortKey, b.SortKey));
@@ -207,9 +221,40 @@ public static class InputEnumerator
         return true;
     }
 
-    /// <summary>Whether directory <paramref name="candidate"/> is <paramref name="directory"/> or holds it.</summary>
-    private static bool IsSameOrAbove(string candidate, string directory) =>
-        directory == candidate || directory.StartsWith(candidate.EndsWith('/') ? candidate : candidate + "/", StringComparison.Ordinal);
+    /// <summary>
+    /// The entries whose names are not valid UTF-8, matched with their bytes: shown escaped, sorted by
+    /// the escaped name, and opened by the bytes. A directory so named is listed by its escaped name
+    /// and reported, as it cannot be walked by it.
+    /// </summary>
+    private static List<Entry> WithRawNames(string directory, string display, List<Entry> entries)
+    {
+        var raw = RawFileNames.UndecodableNames(directory);
+        var used = new bool[raw.Count];
+        var result = new List<Entry>(entries.Count);
+        foreach (var entry in entries)
+        {
+            var match = entry.Name.Contains('\uFFFD', StringComparison.Ordinal)
+                ? Enumerable.Range(0, raw.Count).FirstOrDefault(i => !used[i] && RawFileNames.Lossy(raw[i]) == entry.Name, -1)
+                : -1;
+            if (match < 0 || entry.IsDirectory)
+            {
+                result.Add(entry);
+                continue;
+            }
+
+            used[match] = true;
+            var name = RawFileNames.Escape(raw[match]);
+            result.Add(entry with
+            {
+                Name = name,
+                Display = display.Length == 0 ? name : $"{display}/{name}",
+                SortKey = name,
+                RawPath = RawFileNames.Join(directory, raw[match]),
+            });
+        }
+
+        return result;
+    }
 
     internal static bool IsBrokenLink(string path)
     {
@@ -225,6 +270,11 @@ public static class InputEnumerator
 
     private static string RealPath(string directory)
     {
+        if (FileKinds.Resolve(directory) is { } resolved)
+        {
+            return resolved.TrimEnd(Path.DirectorySeparatorChar);
+        }
+
         try
         {
             var info = new DirectoryInfo(directory);

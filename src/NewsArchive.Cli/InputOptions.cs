@@ -16,7 +16,7 @@ internal sealed class InputOptions
 
     private readonly Argument<string[]> paths = new("PATH")
     {
-        Description = "Files or directories to read (directories recursively, in path order); '-' reads standard input.",
+        Description = "Files or directories to read (directories recursively, in path order); '-' reads standard input. A web archive (WARC, WARC.gz, WACZ) is read record by record.",
         Arity = ArgumentArity.ZeroOrMore,
     };
 
@@ -47,7 +47,7 @@ internal sealed class InputOptions
 
     private readonly Option<long> maxFileSize = new("--max-file-size")
     {
-        Description = "Largest input accepted (default 32M; bytes, or with a K, M or G suffix); larger files are errors.",
+        Description = "Largest input accepted (default 32M; bytes, or with a K, M or G suffix); larger files are errors. In a web archive, the limit of each record, whatever the archive's size.",
         CustomParser = ParseSize,
         HelpName = "SIZE",
     };
@@ -61,7 +61,7 @@ internal sealed class InputOptions
 
     private readonly Option<Shard> shard = new("--shard")
     {
-        Description = "Read only part K of N (1/3, 2/3, 3/3): a stable split by a hash of each file's path relative to its PATH, so a file keeps its part when others are added; the N parts together are the whole run.",
+        Description = "Read only part K of N (1/3, 2/3, 3/3): a stable split by a hash of each file's path relative to its PATH, so a file keeps its part when others are added (a web archive's records: by the archive's path and each record's member); the N parts together are the whole run.",
         HelpName = "K/N",
         CustomParser = ParseShard,
         DefaultValueFactory = _ => Shard.All,

@@ -16,6 +16,12 @@ internal sealed class InputParser(Stream stdin, long maxFileSize, bool verbose)
     {
         try
         {
+            if (source.Item is { } item && source.Error is null)
+            {
+                // An item of a web archive, or standard input: read already.
+                return parser.Parse(item, wanted);
+            }
+
             return InputReader.TryRead(source, stdin, maxFileSize, out var bytes, out var readError)
                 ? parser.Parse(new InputFile(source.DisplayPath, bytes), wanted)
                 : new ParseOutcome.Failed(source.DisplayPath, readError);

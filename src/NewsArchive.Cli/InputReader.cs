@@ -17,10 +17,16 @@ public static class InputReader
         {
             if (source.FilePath is null)
             {
+                if (source.DisplayPath != InputSource.StdinPath)
+                {
+                    error = "nothing to read (an entry that is no input)";
+                    return false;
+                }
+
                 return TryReadStream(stdin, maxBytes, out bytes, out error);
             }
 
-            if (source.FoundInDirectory && source.ListedLength is not > 0)
+            if (source.FoundInDirectory && source.ListedLength is not > 0 && source.RawPath is null)
             {
                 // Links, empty entries and special files: looked at before anything is opened.
                 var info = new FileInfo(source.FilePath);
@@ -37,7 +43,7 @@ public static class InputReader
                 }
             }
 
-            using var handle = File.OpenHandle(source.FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var handle = source.OpenRead();
             var length = LengthOrZero(handle);
             if (length > maxBytes)
             {
@@ -106,7 +112,8 @@ public static class InputReader
         return TryReadStream(stream, maxBytes, out bytes, out error);
     }
 
-    private static bool TryReadStream(Stream stream, long maxBytes, out byte[] bytes, out string error)
+    /// <summary>A stream read to its end, refused once it passes <paramref name="maxBytes"/>.</summary>
+    internal static bool TryReadStream(Stream stream, long maxBytes, out byte[] bytes, out string error)
     {
         bytes = [];
         using var buffer = new MemoryStream();

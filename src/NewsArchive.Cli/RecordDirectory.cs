@@ -31,11 +31,19 @@ internal sealed class RecordDirectory(string root, bool keepDirs)
             return TargetFor(id);
         }
 
+        if (source.EnvelopeKey is { } archive)
+        {
+            // An item of a web archive: under the archive's path, by its id.
+            return Path.Combine([root, .. PathParts(archive), SafeName(id) + ".json"]);
+        }
+
         // A file found in a directory has its path under that PATH; a file named directly, only its name.
         var relative = source.ShardKey ?? (source.DisplayPath == InputSource.StdinPath ? "stdin" : Path.GetFileName(source.DisplayPath));
-        var parts = relative.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(p => p is not "." and not "..").Select(SafeName);
-        return Path.Combine([root, .. parts]) + ".json";
+        return Path.Combine([root, .. PathParts(relative)]) + ".json";
     }
+
+    private static IEnumerable<string> PathParts(string relative) =>
+        relative.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(p => p is not "." and not "..").Select(SafeName);
 
     /// <summary>Writes <paramref name="json"/> to <paramref name="target"/> unless a newer copy is already there from this run.</summary>
     /// <returns>False when an older copy was not written.</returns>

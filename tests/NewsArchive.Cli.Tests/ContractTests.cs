@@ -325,7 +325,7 @@ public sealed class ContractTests
     }
 
     [Fact]
-    public void Extract_LinksUpTheTree_EveryDirectoryReadOnce()
+    public void Extract_LinksUpTheTree_EveryDirectoryReadOnce_AndALinkAboveTheStartFollowedOnce()
     {
         var directory = Paths.TempDirectory();
         var root = Path.Combine(directory, "archive");
@@ -340,22 +340,27 @@ public sealed class ContractTests
 
         var run = CliRun.Invoke("extract", root, "-f", "jsonl");
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(2, run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
-        Assert.Equal("newsarchive: 2 files, 2 records, 0 errors, 0 warnings", run.StderrLines[^1]);
+
+        // top leads above the walk's start: followed once, it reads outside.txt, and not the archive again.
+        Assert.Equal(
+            [$"{root}/a/b/top/outside.txt", $"{root}/a/b/two.txt", $"{root}/a/one.txt"],
+            run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("path").GetString()));
+        Assert.Equal("newsarchive: 3 files, 3 records, 0 errors, 0 warnings", run.StderrLines[^1]);
         Assert.Contains(run.StderrLines, l => l.EndsWith("/a/b/up: skipped: symbolic link loop", StringComparison.Ordinal));
-        Assert.Contains(run.StderrLines, l => l.EndsWith("/a/b/top: skipped: symbolic link loop", StringComparison.Ordinal));
+        Assert.Contains(run.StderrLines, l => l.EndsWith("/a/b/top/archive: skipped: symbolic link loop", StringComparison.Ordinal));
         Assert.Contains(run.StderrLines, l => l.EndsWith("/also-a-again: skipped: directory already read by another path", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Extract_FileNameNotUtf8_IsAClearError()
+    public void Extract_FileNameNotUtf8_IsRead_ADirectorySoNamedIsAClearError()
     {
         var directory = Paths.TempDirectory();
         File.WriteAllBytes(Path.Combine(directory, "good.txt"), Sample("003"));
-        Run("bash", "-c", $"cp '{Path.Combine(directory, "good.txt")}' \"{directory}/$(printf 'bad-\\xff.txt')\"");
+        Run("bash", "-c", $"cp '{Path.Combine(directory, "good.txt")}' \"{directory}/$(printf 'bad-\\xff.txt')\" && mkdir \"{directory}/$(printf 'dir-\\xff')\"");
         var run = CliRun.Invoke("extract", directory, "-f", "jsonl");
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains(run.StderrLines, l => l.EndsWith(": file name is not valid UTF-8 (it cannot be opened by this name)", StringComparison.Ordinal));
+        Assert.Equal(["bad-\\xFF.txt", "good.txt"], RecordPaths(run, directory));
+        Assert.Contains($"newsarchive: {directory}/dir-\uFFFD: directory name is not valid UTF-8 (its files cannot be listed by this name)", run.StderrLines);
     }
 
     [Theory]
