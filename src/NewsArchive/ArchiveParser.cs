@@ -17,7 +17,15 @@ public sealed class ArchiveParser
     private readonly FormatDetector detector;
     private readonly ParseContext context = new();
 
-    public ArchiveParser(DecoderOptions? decoderOptions = null, ImmutableArray<IFormatProfile>? profiles = null)
+    /// <summary>A parser for every format newsarchive reads.</summary>
+    /// <param name="decoderOptions">Limits of decoding (the largest input); the defaults when null.</param>
+    public ArchiveParser(DecoderOptions? decoderOptions = null)
+        : this(decoderOptions, null)
+    {
+    }
+
+    /// <summary>A parser for the given formats only (tests of one format, a site added in a fixture).</summary>
+    internal ArchiveParser(DecoderOptions? decoderOptions, ImmutableArray<IFormatProfile>? profiles)
     {
         decoder = new TextDecoder(decoderOptions);
         this.profiles = profiles ?? ProfileCatalog.All;

@@ -10,7 +10,7 @@ namespace NewsArchive;
 /// A draft with no text is a record that says so in its warnings (its title, URL and date are still
 /// worth having); one with neither a title nor text is refused.
 /// </summary>
-public static class ArticleRecordBuilder
+internal static class ArticleRecordBuilder
 {
     /// <summary>The warning of a record whose body held no article text.</summary>
     public const string NoTextWarning = LossAccounting.NoTextWarning;

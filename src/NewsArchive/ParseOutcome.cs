@@ -10,7 +10,7 @@ public abstract record ParseOutcome(string Path)
     public sealed record Parsed(ArticleRecord Record) : ParseOutcome(Record.Path)
     {
         /// <summary>The rules that fired on this input and what each removed (for audits and rule coverage).</summary>
-        public ImmutableArray<RuleHit> RuleHits { get; init; } = [];
+        internal ImmutableArray<RuleHit> RuleHits { get; init; } = [];
     }
 
     public sealed record Failed(string FailedPath, string Reason) : ParseOutcome(FailedPath);

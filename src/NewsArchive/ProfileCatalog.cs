@@ -10,7 +10,7 @@ namespace NewsArchive;
 /// Every format profile, sorted by name. The list is written out rather than found by reflection so the
 /// native (trimmed) build keeps every profile; a test fails when a profile in the library is missing here.
 /// </summary>
-public static class ProfileCatalog
+internal static class ProfileCatalog
 {
     public static readonly ImmutableArray<IFormatProfile> All =
     [

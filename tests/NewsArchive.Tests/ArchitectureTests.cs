@@ -38,6 +38,37 @@ public sealed partial class ArchitectureTests
         }
     }
 
+    [Fact]
+    public void PublicTypes_AreWhatALibraryUserNeeds()
+    {
+        // The parser, its options, the outcomes, the record, the writer and its formats, and the web
+        // archive reader; every stage behind them is internal (PublicAPI.Shipped.txt pins members).
+        var exported = typeof(ArchiveParser).Assembly.GetExportedTypes().Where(t => !t.IsNested).Select(t => t.FullName!).Order(StringComparer.Ordinal);
+        Assert.Equal(
+            [
+                "NewsArchive.ArchiveParser",
+                "NewsArchive.Decoding.DecoderOptions",
+                "NewsArchive.Detection.ArticleHeader",
+                "NewsArchive.Envelopes.Envelope",
+                "NewsArchive.Envelopes.EnvelopeEntry",
+                "NewsArchive.Envelopes.EnvelopeKind",
+                "NewsArchive.Envelopes.EnvelopeOptions",
+                "NewsArchive.InputFile",
+                "NewsArchive.Output.RecordFormat",
+                "NewsArchive.Output.RecordWriter",
+                "NewsArchive.ParseOutcome",
+                "NewsArchive.Records.ArticleImage",
+                "NewsArchive.Records.ArticleRecord",
+                "NewsArchive.Records.Dateline",
+                "NewsArchive.Records.FrontMatter",
+                "NewsArchive.Records.FrontMatterValue",
+                "NewsArchive.Records.RecordSchema",
+                "NewsArchive.Records.RecordTime",
+                "NewsArchive.Records.RelatedLink",
+            ],
+            exported);
+    }
+
     private static Dictionary<string, HashSet<string>> DependencyGraph()
     {
         // Top-level types only: a nested type is reached through its outer type.

@@ -44,7 +44,7 @@ public sealed class RuleNecessityTests
                 [.. lines.PageEnd.Where(r => r.Reason != reason)],
                 [.. lines.BodyEnd.Where(r => r.Reason != reason)],
                 [.. lines.Noise.Where(r => r.Reason != reason)]));
-        var parser = new ArchiveParser(profiles: without);
+        var parser = new ArchiveParser(null, without);
         foreach (var golden in GoldenCase.All.Where(c => !c.ExpectsError))
         {
             var outcome = parser.Parse(new InputFile(golden.DisplayPath, File.ReadAllBytes(golden.InputPath)));

@@ -10,7 +10,7 @@ namespace NewsArchive.Tests;
 /// single rules, arrays of rules and site tables. A table added anywhere is covered without a list
 /// to keep up to date.
 /// </summary>
-public static class RuleTables
+internal static class RuleTables
 {
     public static IReadOnlyList<(string Table, IRule Rule)> All { get; } = Find();
 

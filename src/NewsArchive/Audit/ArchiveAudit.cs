@@ -11,7 +11,7 @@ namespace NewsArchive.Audit;
 /// text, and the rules that fired. Errors are counted by kind. Memory stays bounded whatever the
 /// archive's size: texts seen once are dropped when the budget is reached (see <see cref="RepeatCounter"/>).
 /// </summary>
-public sealed class ArchiveAudit : IDisposable
+internal sealed class ArchiveAudit : IDisposable
 {
     /// <summary>How many distinct texts the audit keeps in all before it drops those seen once.</summary>
     public const int DefaultBudget = 1_000_000;

@@ -4,7 +4,7 @@ using NewsArchive.Output;
 namespace NewsArchive.Audit;
 
 /// <summary>An audit report as one JSON document: snake_case keys, UTF-8 without a BOM, Chinese written as itself.</summary>
-public static class AuditJsonWriter
+internal static class AuditJsonWriter
 {
     public static void Write(AuditReport report, Stream output)
     {

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace NewsArchive.Audit;
 
 /// <summary>What an audit of an archive found (<see cref="ArchiveAudit"/>).</summary>
-public sealed record AuditReport(
+internal sealed record AuditReport(
     int Files,
     int Records,
     int Errors,
@@ -20,7 +20,7 @@ public sealed record AuditReport(
 /// <param name="Rules">The rules that fired on this source's records, most records first.</param>
 /// <param name="Template">The template learned from the archive for this source: what it takes out.</param>
 /// <param name="TemplateRemoved">What it took out of this source's records, counted over them.</param>
-public sealed record SourceAudit(
+internal sealed record SourceAudit(
     string Source,
     int Records,
     ImmutableArray<CountedText> WarningKinds,
@@ -32,9 +32,9 @@ public sealed record SourceAudit(
     Extraction.TemplateTotals TemplateRemoved);
 
 /// <summary>A text and how many records (or errors) hold it.</summary>
-public sealed record CountedText(string Text, int Count);
+internal sealed record CountedText(string Text, int Count);
 
-public sealed record LossRecord(string Path, string Warning);
+internal sealed record LossRecord(string Path, string Warning);
 
 /// <summary>How one rule fared on a source: records it fired on, times fired, what it removed.</summary>
-public sealed record RuleUse(string Kind, string Reason, int Records, int Hits, int RemovedParagraphs, int RemovedChars);
+internal sealed record RuleUse(string Kind, string Reason, int Records, int Hits, int RemovedParagraphs, int RemovedChars);

@@ -7,7 +7,7 @@ namespace NewsArchive.Audit;
 /// worth a look (repeated paragraphs first, since a template's new line shows up there), so one screen
 /// shows where to look next.
 /// </summary>
-public static class AuditTableWriter
+internal static class AuditTableWriter
 {
     /// <summary>Entries shown per list of a source; the JSON report holds more.</summary>
     public const int ShownPerList = 5;

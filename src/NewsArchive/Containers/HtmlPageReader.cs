@@ -8,7 +8,7 @@ using NewsArchive.Html;
 namespace NewsArchive.Containers;
 
 /// <summary>A saved HTML page, parsed once: its DOM and what its head says about it.</summary>
-public sealed record HtmlPage(IHtmlDocument Document, PageMetadata Metadata, int SourceLength)
+internal sealed record HtmlPage(IHtmlDocument Document, PageMetadata Metadata, int SourceLength)
 {
     /// <summary>The page was not parsed: its markup nests deeper than <see cref="HtmlNestingGuard.MaxDepth"/>.</summary>
     public bool TooDeep { get; init; }
@@ -19,7 +19,7 @@ public sealed record HtmlPage(IHtmlDocument Document, PageMetadata Metadata, int
 /// reads the head's metadata. Which element holds the article is a site's business, not the
 /// container's.
 /// </summary>
-public static class HtmlPageReader
+internal static class HtmlPageReader
 {
     /// <summary>JSON-LD blocks larger than this are not read (a page's article metadata is a few KB).</summary>
     private const int MaxJsonLdChars = 512 * 1024;

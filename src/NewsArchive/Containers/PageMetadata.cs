@@ -7,7 +7,7 @@ namespace NewsArchive.Containers;
 /// then Open Graph and <c>article:</c> properties, then plain <c>&lt;meta&gt;</c> names and the
 /// <c>&lt;title&gt;</c>. Values are as the page wrote them (dates unparsed, titles with any site suffix).
 /// </summary>
-public sealed record PageMetadata
+internal sealed record PageMetadata
 {
     public static readonly PageMetadata Empty = new();
 

@@ -7,7 +7,7 @@ namespace NewsArchive.Decoding;
 /// package), limited to the charsets archives of Taiwanese and Chinese-language news hold. Only asked
 /// about bytes that declare nothing and are not UTF-8.
 /// </summary>
-public static class CharsetDetection
+internal static class CharsetDetection
 {
     /// <summary>Below this confidence the detector's answer is a guess too far.</summary>
     public const float MinConfidence = 0.5f;

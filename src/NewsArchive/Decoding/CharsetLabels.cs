@@ -9,7 +9,7 @@ namespace NewsArchive.Decoding;
 /// windows-1252, a <c>&lt;meta&gt;</c> that says UTF-16 as UTF-8). Every decoder throws on bytes it
 /// cannot decode, so a wrong declaration is found out, not papered over.
 /// </summary>
-public static class CharsetLabels
+internal static class CharsetLabels
 {
     /// <summary>The name the record's warnings use for each code page.</summary>
     private static readonly FrozenDictionary<int, string> Names = new Dictionary<int, string>

@@ -7,7 +7,7 @@ namespace NewsArchive.Decoding;
 /// attributes; the first declaration wins. Bytes, not text: a declaration is ASCII in every charset
 /// a page may be in.
 /// </summary>
-public static class CharsetPrescan
+internal static class CharsetPrescan
 {
     /// <summary>How much of the start of a page is looked at, as a browser does.</summary>
     public const int Window = 1024;

@@ -13,7 +13,7 @@ namespace NewsArchive.Decoding;
 /// found) is overruled, with a warning. Line endings become <c>\n</c>; NUL and other control characters
 /// are dropped with a warning.
 /// </summary>
-public sealed class TextDecoder
+internal sealed class TextDecoder
 {
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly Encoding LenientUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);

@@ -4,7 +4,7 @@ namespace NewsArchive.Detection;
 /// A file's shape, decided once per file before any site is asked (<see cref="SourceDocument.Container"/>):
 /// a format pairs one container with one site, and only the formats of the file's container are tried.
 /// </summary>
-public enum ContainerKind
+internal enum ContainerKind
 {
     /// <summary>A Jekyll post: front matter, then an HTML or markdown body.</summary>
     JekyllPost,

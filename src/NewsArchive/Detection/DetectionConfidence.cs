@@ -1,7 +1,7 @@
 namespace NewsArchive.Detection;
 
 /// <summary>How sure a profile is that a file is in its format. The strongest answer wins.</summary>
-public enum DetectionConfidence
+internal enum DetectionConfidence
 {
     None = 0,
     Weak = 1,

@@ -7,7 +7,7 @@ namespace NewsArchive.Detection;
 /// are and takes the strongest; a tie goes to the name first in ordinal order. Looks at content
 /// only, never at file names or extensions.
 /// </summary>
-public sealed class FormatDetector
+internal sealed class FormatDetector
 {
     private readonly ImmutableArray<IFormatProfile> profiles;
 

@@ -5,7 +5,7 @@ namespace NewsArchive.Detection;
 /// or an <c>&lt;html&gt;</c>/<c>&lt;head&gt;</c> tag near the start, or markup dense with tags. A page
 /// dump's lines may mention a tag; a saved page opens with its markup.
 /// </summary>
-public static class HtmlPageSniffer
+internal static class HtmlPageSniffer
 {
     /// <summary>How much of the start of a text is looked at.</summary>
     private const int Window = 4096;

@@ -5,7 +5,7 @@ namespace NewsArchive.Detection;
 /// boilerplate rule table at the top of its file. Implementations are stateless and thread-safe;
 /// per-thread resources (the HTML parser) come in through <see cref="ParseContext"/>.
 /// </summary>
-public interface IFormatProfile
+internal interface IFormatProfile
 {
     /// <summary>The record's <c>format</c> value, e.g. <c>cna-jekyll</c>.</summary>
     string Name { get; }

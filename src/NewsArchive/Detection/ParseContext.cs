@@ -7,7 +7,7 @@ namespace NewsArchive.Detection;
 /// <summary>
 /// What parsing needs that is costly to build and not safe to share between threads: one per worker.
 /// </summary>
-public sealed class ParseContext
+internal sealed class ParseContext
 {
     public ParseContext()
     {

@@ -3,7 +3,7 @@ using NewsArchive.Parsing;
 namespace NewsArchive.Detection;
 
 /// <summary>A profile's answer: an article draft, or the reason there is none.</summary>
-public sealed class ProfileResult
+internal sealed class ProfileResult
 {
     private ProfileResult(ArticleDraft? draft, string? failure)
     {

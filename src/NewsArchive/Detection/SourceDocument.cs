@@ -4,7 +4,7 @@ using NewsArchive.Parsing;
 namespace NewsArchive.Detection;
 
 /// <summary>Decoded text of one input, with its front matter split off once for every profile to share.</summary>
-public sealed class SourceDocument
+internal sealed class SourceDocument
 {
     private readonly Lazy<JekyllPost?> post;
     private bool? isHtmlPage;

@@ -16,7 +16,7 @@ namespace NewsArchive.Envelopes;
 /// A damaged member throws <see cref="EnvelopeDataException"/> from <see cref="Read(Span{byte})"/>;
 /// <see cref="Resync"/> then moves to the next member that opens, so the rest of the file is still read.
 /// </remarks>
-public sealed class GzipMembers : Stream
+internal sealed class GzipMembers : Stream
 {
     /// <summary>A header's file name or comment longer than this is no gzip header.</summary>
     private const int MaxHeaderField = 64 * 1024;
@@ -389,7 +389,7 @@ public sealed class GzipMembers : Stream
 }
 
 /// <summary>Data inside an envelope that cannot be read: a damaged or truncated gzip member, a WARC record cut short.</summary>
-public sealed class EnvelopeDataException(string reason, long offset) : Exception(reason)
+internal sealed class EnvelopeDataException(string reason, long offset) : Exception(reason)
 {
     /// <summary>Where the damaged part starts: in the file when <see cref="InCompressedData"/>, else in the data read.</summary>
     public long Offset { get; } = offset;

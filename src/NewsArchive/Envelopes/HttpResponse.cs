@@ -11,7 +11,7 @@ namespace NewsArchive.Envelopes;
 /// <param name="Charset">The Content-Type's charset parameter, or null.</param>
 /// <param name="Body">The body, transfer and content encodings undone.</param>
 /// <param name="Warnings">What had to be repaired or left as it was.</param>
-public sealed record HttpResponse(int Status, string? MediaType, string? Charset, byte[] Body, ImmutableArray<string> Warnings)
+internal sealed record HttpResponse(int Status, string? MediaType, string? Charset, byte[] Body, ImmutableArray<string> Warnings)
 {
     /// <summary>A chunk size line longer than this is no chunk size.</summary>
     private const int MaxChunkLine = 1024;

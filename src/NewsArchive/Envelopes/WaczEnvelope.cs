@@ -9,7 +9,7 @@ namespace NewsArchive.Envelopes;
 /// <c>archive/data.warc.gz#OFFSET</c>. The zip's other entries (pages, indexes, the datapackage)
 /// hold no articles.
 /// </summary>
-public static class WaczEnvelope
+internal static class WaczEnvelope
 {
     /// <param name="stream">The file's bytes. A zip's directory is at its end: a stream that cannot seek (a pipe) is copied to a temporary file, deleted when it is closed, and read from there.</param>
     /// <param name="path">The file's path, for the items.</param>

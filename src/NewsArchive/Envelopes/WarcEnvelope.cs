@@ -17,7 +17,7 @@ namespace NewsArchive.Envelopes;
 /// </list>
 /// Memory holds one record at a time, whatever the file's size.
 /// </summary>
-public static class WarcEnvelope
+internal static class WarcEnvelope
 {
     /// <summary>The versions read: their records share one layout.</summary>
     public static readonly ImmutableArray<string> Versions = ["1.0", "1.1", "0.17", "0.18"];

@@ -8,7 +8,7 @@ namespace NewsArchive.Envelopes;
 /// <param name="Version">What follows <c>WARC/</c> in its first line: <c>1.0</c>, <c>1.1</c>, <c>0.18</c>.</param>
 /// <param name="Fields">The named fields, continuation lines joined, in the order written.</param>
 /// <param name="Block">The block's bytes (<c>Content-Length</c> of them).</param>
-public sealed record WarcRecord(string Version, ImmutableArray<KeyValuePair<string, string>> Fields, ReadOnlyMemory<byte> Block)
+internal sealed record WarcRecord(string Version, ImmutableArray<KeyValuePair<string, string>> Fields, ReadOnlyMemory<byte> Block)
 {
     /// <summary>The first field of this name (case-insensitive), trimmed, or null.</summary>
     public string? Field(string name)

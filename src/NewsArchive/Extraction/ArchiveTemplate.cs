@@ -11,7 +11,7 @@ namespace NewsArchive.Extraction;
 /// in at least <see cref="MinShare"/> of the source's distinct articles and in at least
 /// <see cref="MinArticles"/> of them.
 /// </summary>
-public sealed record TemplateThresholds
+internal sealed record TemplateThresholds
 {
     /// <summary>
     /// 10% of a source's articles: a promo, a screen-reader text or a credit widget a template adds
@@ -60,7 +60,7 @@ public sealed record TemplateThresholds
 /// <param name="Paragraphs">The paragraphs the template repeats.</param>
 /// <param name="Images">The image URLs it repeats.</param>
 /// <param name="Related">The related links it repeats, by URL (by title when a link has none).</param>
-public sealed record SourceTemplate(string Source, int Articles, int Records, ImmutableArray<TemplateEntry> Paragraphs, ImmutableArray<TemplateEntry> Images, ImmutableArray<TemplateEntry> Related);
+internal sealed record SourceTemplate(string Source, int Articles, int Records, ImmutableArray<TemplateEntry> Paragraphs, ImmutableArray<TemplateEntry> Images, ImmutableArray<TemplateEntry> Related);
 
 /// <summary>
 /// One thing a template repeats: a paragraph's text, an image's URL, or a related link's URL (its
@@ -76,10 +76,10 @@ public sealed record SourceTemplate(string Source, int Articles, int Records, Im
 /// paragraph N counted from 0 at its start, or <c>end:N</c>, counted from 0 at its end (N below
 /// <see cref="TemplateLearner.PlaceDepth"/>); null for one that keeps no place, and for images and links.
 /// </param>
-public sealed record TemplateEntry(string Value, int Articles, int Records, int Chars, string? Place = null);
+internal sealed record TemplateEntry(string Value, int Articles, int Records, int Chars, string? Place = null);
 
 /// <summary>What a template took out of one record.</summary>
-public readonly record struct TemplateRemoval(int Paragraphs, int Images, int Related, int Chars)
+internal readonly record struct TemplateRemoval(int Paragraphs, int Images, int Related, int Chars)
 {
     public bool IsEmpty => Paragraphs == 0 && Images == 0 && Related == 0;
 }
@@ -90,7 +90,7 @@ public readonly record struct TemplateRemoval(int Paragraphs, int Images, int Re
 /// links that recur across a large share of its records. <see cref="Apply"/> takes them out of a
 /// record, with the loss accounting every furniture rule has.
 /// </summary>
-public sealed class ArchiveTemplate
+internal sealed class ArchiveTemplate
 {
     /// <summary>The rule a template's removals are logged under.</summary>
     public static readonly TemplateRule Rule = new("lines, images and related links the archive's own template repeats (learned from the archive)");
@@ -191,7 +191,7 @@ public sealed class ArchiveTemplate
 }
 
 /// <summary>The rule kind of a learned template's removals: not an entry of any table, the archive's own.</summary>
-public sealed class TemplateRule(string reason) : IRule
+internal sealed class TemplateRule(string reason) : IRule
 {
     public string Kind => "Template";
 

@@ -11,7 +11,7 @@ namespace NewsArchive.Extraction;
 /// <c>commentary</c> is not, and <c>ad</c> is an advertisement but <c>head</c> and <c>load</c> are not.
 /// A word may also open with a stem (<c>sidebar2</c>, <c>recommended</c>, <c>advertising</c>).
 /// </summary>
-public static class ClassHints
+internal static class ClassHints
 {
     /// <summary>The weight of a hint, as Readability weighs a class name: one hint is enough to tip a close call.</summary>
     public const int HintWeight = 25;

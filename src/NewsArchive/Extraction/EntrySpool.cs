@@ -10,7 +10,7 @@ namespace NewsArchive.Extraction;
 /// </summary>
 /// <param name="memoryLimit">How many bytes stay in memory.</param>
 /// <param name="directory">Where the temporary file goes: by default the system's temporary folder.</param>
-public sealed class EntrySpool(int memoryLimit, string? directory = null) : IDisposable
+internal sealed class EntrySpool(int memoryLimit, string? directory = null) : IDisposable
 {
     private Stream stream = new MemoryStream();
     private bool reading;

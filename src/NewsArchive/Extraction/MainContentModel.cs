@@ -15,7 +15,7 @@ namespace NewsArchive.Extraction;
 /// box), and the siblings that continue its text are added. The ideas are Readability's (candidate
 /// scores and sibling merging); the weights are this model's own, set in characters, not words.
 /// </summary>
-public static class MainContentModel
+internal static class MainContentModel
 {
     /// <summary>A paragraph shorter than this (weighted characters) says nothing about where the text is: a label, a date, a link.</summary>
     public const int MinScoredWeighted = 25;
@@ -331,7 +331,7 @@ public static class MainContentModel
 /// <see cref="Text"/> the blocks in it that hold the text (the root itself when it is all text), and
 /// <see cref="Furniture"/> the regions in it named as furniture.
 /// </summary>
-public sealed record MainContent(IElement Root, ImmutableArray<IElement> Text, IReadOnlySet<IElement> Furniture)
+internal sealed record MainContent(IElement Root, ImmutableArray<IElement> Text, IReadOnlySet<IElement> Furniture)
 {
     /// <summary>Whether the article is the root whole, not some blocks of it.</summary>
     public bool IsWhole => Text.Length == 1 && Text[0] == Root;

@@ -10,7 +10,7 @@ namespace NewsArchive.Extraction;
 /// after the line rules. The passes decide by what a line is, not by what it says: how much of it is a
 /// link, whether it reads as a sentence, where it stands.
 /// </summary>
-public static class MainContentRules
+internal static class MainContentRules
 {
     /// <summary>A link line keeps at most this many visible characters outside its link: a label (<c>Read more:</c>, <c>上一則：</c>) and a time.</summary>
     public const int LinkLineMaxLabelChars = 24;

@@ -11,7 +11,7 @@ namespace NewsArchive.Extraction;
 /// stand on most templates (<c>2014/03/19 18:58 彭佳芸 黃翊真 報導</c>, <c>By Jane Doe | November 18, 2019</c>).
 /// Read in document order, a block or a <c>&lt;br&gt;</c> ending each line, text that is never shown left out.
 /// </summary>
-public static class PageHeader
+internal static class PageHeader
 {
     /// <summary>At most this many lines are read.</summary>
     public const int MaxLines = 12;

@@ -8,7 +8,7 @@ namespace NewsArchive.Extraction;
 /// What a page without article text is, for the message that says so: an error page, a login page,
 /// an index of links, or a page with no text at all.
 /// </summary>
-public static partial class PageKind
+internal static partial class PageKind
 {
     /// <summary>An index page holds at least this many links.</summary>
     public const int IndexMinLinks = 20;

@@ -1,7 +1,7 @@
 namespace NewsArchive.Extraction;
 
 /// <summary>Where a page is from, as far as its URL and its language say.</summary>
-public static class PageLocale
+internal static class PageLocale
 {
     /// <summary>
     /// A Taiwanese page: a <c>.tw</c> host, or a page in traditional Chinese as Taiwan writes it

@@ -11,7 +11,7 @@ namespace NewsArchive.Extraction;
 /// (<c>18:35:00+00:00</c> beside a visible <c>2023/09/04 18:35</c>): when the stated clock is the
 /// visible one but its offset says otherwise, the visible Taipei time is the record's, with a warning.
 /// </summary>
-public static class PagePublished
+internal static class PagePublished
 {
     /// <param name="stated">The times the head states, best first.</param>
     /// <param name="shown">The page's visible date lines and <c>&lt;time&gt;</c> values, in document order.</param>

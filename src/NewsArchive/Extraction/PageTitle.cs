@@ -14,7 +14,7 @@ namespace NewsArchive.Extraction;
 /// or one holding the other) is the title. A heading nothing agrees with (a sidebar's <c>其他重點新聞</c>)
 /// is never the title while the page states one.
 /// </summary>
-public static class PageTitle
+internal static class PageTitle
 {
     /// <summary>Separators between a page title's headline, its section and the site's name, strongest first.</summary>
     private static readonly string[][] Separators = [[" | ", "｜", " || ", " :: ", " » "], [" - ", " – ", " — ", "_", " ‐ "]];

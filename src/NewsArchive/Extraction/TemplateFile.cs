@@ -15,7 +15,7 @@ namespace NewsArchive.Extraction;
 /// </code>
 /// A file of another format or of a newer version is refused with a reason, never half read.
 /// </summary>
-public static class TemplateFile
+internal static class TemplateFile
 {
     public const string FormatName = "newsarchive-template";
 

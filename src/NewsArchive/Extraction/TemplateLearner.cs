@@ -25,7 +25,7 @@ namespace NewsArchive.Extraction;
 /// </list>
 /// Records may come in any order: the template is the same.
 /// </summary>
-public sealed partial class TemplateLearner(TemplateThresholds? thresholds = null, int budget = TemplateLearner.DefaultBudget)
+internal sealed partial class TemplateLearner(TemplateThresholds? thresholds = null, int budget = TemplateLearner.DefaultBudget)
 {
     /// <summary>How many line keys all sources together keep before those seen in one article only are dropped.</summary>
     public const int DefaultBudget = 1_000_000;
@@ -263,7 +263,7 @@ public sealed partial class TemplateLearner(TemplateThresholds? thresholds = nul
 }
 
 /// <summary>A record as <see cref="TemplateLearner"/> counts it: its source, its text's key, and its distinct lines with their keys.</summary>
-public sealed record TemplateSample(
+internal sealed record TemplateSample(
     string Source,
     ulong ArticleKey,
     ImmutableArray<TemplateValue> Paragraphs,
@@ -271,7 +271,7 @@ public sealed record TemplateSample(
     ImmutableArray<TemplateValue> Related);
 
 /// <summary>One distinct line of a record: its key, its text, and for a paragraph its place's bits.</summary>
-public readonly record struct TemplateValue(ulong Key, string Value, byte Place)
+internal readonly record struct TemplateValue(ulong Key, string Value, byte Place)
 {
     /// <summary>The place of an image or a link, and of a paragraph deep in a long body: none.</summary>
     public const byte NoPlace = 0;

@@ -10,7 +10,7 @@ namespace NewsArchive.Extraction;
 /// record's source and the keys of its lines are spooled (<see cref="EntrySpool"/>, 8 bytes a line),
 /// and <see cref="Count"/> reads them back once the template is known.
 /// </summary>
-public sealed class TemplateTally(int memoryLimit = TemplateTally.DefaultMemoryLimit) : IDisposable
+internal sealed class TemplateTally(int memoryLimit = TemplateTally.DefaultMemoryLimit) : IDisposable
 {
     /// <summary>How much of the spooled keys stays in memory before they move to a temporary file.</summary>
     public const int DefaultMemoryLimit = 16 * 1024 * 1024;
@@ -103,4 +103,4 @@ public sealed class TemplateTally(int memoryLimit = TemplateTally.DefaultMemoryL
 }
 
 /// <summary>What a template took out of one source's records: from how many records, how many lines (each once per record), images and related links, and the lines' visible characters.</summary>
-public readonly record struct TemplateTotals(int Records, long Lines, long Images, long Related, long Chars);
+internal readonly record struct TemplateTotals(int Records, long Lines, long Images, long Related, long Chars);

@@ -11,7 +11,7 @@ namespace NewsArchive.Html;
 /// takes what rules take out (tags, related links, figures, images); no text of it is a paragraph.
 /// Furniture is removed through the model's rule, so every removal is accounted for.
 /// </summary>
-public sealed record ArticleScope(IReadOnlySet<IElement>? Text, IReadOnlySet<IElement> Furniture)
+internal sealed record ArticleScope(IReadOnlySet<IElement>? Text, IReadOnlySet<IElement> Furniture)
 {
     public static readonly ArticleScope Whole = new(null, new HashSet<IElement>());
 }

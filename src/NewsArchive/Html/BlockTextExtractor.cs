@@ -13,7 +13,7 @@ namespace NewsArchive.Html;
 /// well as text in <c>p</c>. Elements a rule matches are skipped with everything inside them.
 /// The walk uses its own stack, so nesting depth cannot overflow the call stack.
 /// </summary>
-public static class BlockTextExtractor
+internal static class BlockTextExtractor
 {
     private static readonly FrozenSet<string> BlockElements = new[]
     {

@@ -10,7 +10,7 @@ namespace NewsArchive.Html;
 /// first that matches decides); paragraph rules run on the text the walk read. Each entry is pinned by
 /// a golden case of its own, and by cases from several site families where it can reach real text.
 /// </summary>
-public static partial class FurnitureRules
+internal static partial class FurnitureRules
 {
     /// <summary>An image's credit line after it: part of that image's caption, after a loose image or a figure.</summary>
     public static readonly CaptionRule ImageCredit = HtmlRule.Caption(FurnitureSignals.ImageCreditLine, "an image's credit line after it (图像来源，…, 圖片來源：…, Image source, …)");

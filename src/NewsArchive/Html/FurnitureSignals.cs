@@ -12,7 +12,7 @@ namespace NewsArchive.Html;
 /// page furniture on every site, read from an element's own markup and the measurements of
 /// <see cref="BodyIndex"/>. Thresholds are named settings here, with what they were set for.
 /// </summary>
-public static partial class FurnitureSignals
+internal static partial class FurnitureSignals
 {
     /// <summary>A link-dense block keeps at most this many visible characters outside its links (jekyll-issue-8-page-regions-around-text).</summary>
     public const int LinkDenseMaxOwnText = 60;

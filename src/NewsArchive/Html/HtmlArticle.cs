@@ -8,7 +8,7 @@ namespace NewsArchive.Html;
 /// What the HTML of an article body holds once boilerplate is gone, with the rules that fired and
 /// what each removed (<see cref="RuleHits"/>).
 /// </summary>
-public sealed record HtmlArticle(
+internal sealed record HtmlArticle(
     ImmutableArray<string> Paragraphs,
     ImmutableArray<string> Tags,
     ImmutableArray<RelatedLink> Related,

@@ -12,7 +12,7 @@ namespace NewsArchive.Html;
 /// <c>&lt;p&gt;</c> closes it, as in a browser). A single walk over the DOM sets boilerplate aside, takes
 /// the keywords, further-reading links and images out, and reads what is left as paragraphs.
 /// </summary>
-public static class HtmlArticleReader
+internal static class HtmlArticleReader
 {
     private static readonly HtmlSelector Lists = HtmlSelector.Parse("ul, ol");
 

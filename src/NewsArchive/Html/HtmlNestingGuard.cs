@@ -8,7 +8,7 @@ namespace NewsArchive.Html;
 /// <c>&lt;div&gt;</c>s take the parser minutes; no real article nests more than a few dozen levels.
 /// This is a bound on input-controlled work, not a parser: it only counts start and end tags.
 /// </summary>
-public static class HtmlNestingGuard
+internal static class HtmlNestingGuard
 {
     /// <summary>Deeper than this is refused (real pages stay far below it).</summary>
     public const int MaxDepth = 512;

@@ -8,7 +8,7 @@ namespace NewsArchive.Html;
 /// a short box beside a logo, an image gallery. Signals are defined by the library
 /// (<see cref="FurnitureSignals"/>); each has a name that says what it looks for.
 /// </summary>
-public sealed class ElementSignal
+internal sealed class ElementSignal
 {
     private readonly Func<ElementView, bool> test;
 
@@ -30,7 +30,7 @@ public sealed class ElementSignal
 /// One element as the rules see it: the element, its name, id and class read once, and what
 /// <see cref="BodyIndex"/> measured of it, looked up once per element however many rules ask.
 /// </summary>
-public readonly struct ElementView
+internal readonly struct ElementView
 {
     internal ElementView(IElement element, BodyIndex index)
     {
@@ -56,7 +56,7 @@ public readonly struct ElementView
 /// <see cref="ElementSignal"/>), what it does with them (its kind, a type of its own) and why.
 /// Selectors are parsed when the table is built; an empty or invalid one throws then.
 /// </summary>
-public abstract class HtmlRule : IRule
+internal abstract class HtmlRule : IRule
 {
     private readonly HtmlSelector? selector;
     private readonly ElementSignal? signal;
@@ -125,7 +125,7 @@ public abstract class HtmlRule : IRule
     public override string ToString() => $"{Kind}({Match}): {Reason}";
 }
 
-public sealed class RemoveRule : HtmlRule
+internal sealed class RemoveRule : HtmlRule
 {
     internal RemoveRule(HtmlSelector? selector, ElementSignal? signal, string reason)
         : base(selector, signal, reason)
@@ -133,7 +133,7 @@ public sealed class RemoveRule : HtmlRule
     }
 }
 
-public sealed class RemovePopUpRule : HtmlRule
+internal sealed class RemovePopUpRule : HtmlRule
 {
     internal RemovePopUpRule(HtmlSelector? selector, ElementSignal? signal, string reason)
         : base(selector, signal, reason)
@@ -141,7 +141,7 @@ public sealed class RemovePopUpRule : HtmlRule
     }
 }
 
-public sealed class TakeTagsRule : HtmlRule
+internal sealed class TakeTagsRule : HtmlRule
 {
     internal TakeTagsRule(HtmlSelector? selector, ElementSignal? signal, string reason)
         : base(selector, signal, reason)
@@ -149,7 +149,7 @@ public sealed class TakeTagsRule : HtmlRule
     }
 }
 
-public sealed class TakeRelatedRule : HtmlRule
+internal sealed class TakeRelatedRule : HtmlRule
 {
     internal TakeRelatedRule(HtmlSelector? selector, ElementSignal? signal, string reason, HtmlSelector? exclude)
         : base(selector, signal, reason) => Exclude = exclude;
@@ -158,7 +158,7 @@ public sealed class TakeRelatedRule : HtmlRule
     public HtmlSelector? Exclude { get; }
 }
 
-public sealed class TakeRelatedListRule : HtmlRule
+internal sealed class TakeRelatedListRule : HtmlRule
 {
     internal TakeRelatedListRule(ElementSignal heading, string reason)
         : base(null, heading, reason)
@@ -166,7 +166,7 @@ public sealed class TakeRelatedListRule : HtmlRule
     }
 }
 
-public sealed class CaptionRule : HtmlRule
+internal sealed class CaptionRule : HtmlRule
 {
     internal CaptionRule(HtmlSelector? selector, ElementSignal? signal, string reason)
         : base(selector, signal, reason)
@@ -174,7 +174,7 @@ public sealed class CaptionRule : HtmlRule
     }
 }
 
-public sealed class TakeFigureRule : HtmlRule
+internal sealed class TakeFigureRule : HtmlRule
 {
     internal TakeFigureRule(HtmlSelector? selector, ElementSignal? signal, string reason)
         : base(selector, signal, reason)

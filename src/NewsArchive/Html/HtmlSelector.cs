@@ -8,7 +8,7 @@ namespace NewsArchive.Html;
 /// A CSS selector from one of our own tables, parsed once when the table is built (an empty or invalid
 /// one throws then), with a cheap prefilter so the full match runs only where it can succeed.
 /// </summary>
-public sealed class HtmlSelector
+internal sealed class HtmlSelector
 {
     private static readonly CssSelectorParser SelectorParser = new();
 

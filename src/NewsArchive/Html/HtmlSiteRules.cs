@@ -8,7 +8,7 @@ namespace NewsArchive.Html;
 /// element rules (what is boilerplate, where the article's keywords, further reading and captions sit)
 /// and paragraph rules. Selectors are AngleSharp CSS selectors, parsed when the table is built.
 /// </summary>
-public sealed record HtmlSiteRules
+internal sealed record HtmlSiteRules
 {
     private readonly ImmutableArray<HtmlRule> elements = [];
 

@@ -4,7 +4,7 @@ namespace NewsArchive.Html;
 /// What kind of block each paragraph of a body came from, by index: headings and quotations, how
 /// much of it was link text, and whether all of it was set in bold.
 /// </summary>
-public sealed class ParagraphMarks
+internal sealed class ParagraphMarks
 {
     /// <summary>Whether <see cref="Bold"/> and <see cref="LinkChars"/> are filled: only paragraph passes read them, and noting them costs a walk up from every text.</summary>
     public bool TrackStyle { get; init; }

@@ -4,7 +4,7 @@ using NewsArchive.Rules;
 namespace NewsArchive.Html;
 
 /// <summary>One paragraph as a paragraph pass sees it: its text and what kind of block and type it came from.</summary>
-public readonly record struct ParagraphView(string Text, int Chars, int LinkChars, bool Heading, bool Bold, bool Quoted)
+internal readonly record struct ParagraphView(string Text, int Chars, int LinkChars, bool Heading, bool Bold, bool Quoted)
 {
     /// <summary>Visible characters outside links.</summary>
     public int NonLinkChars => Chars - LinkChars;
@@ -18,7 +18,7 @@ public readonly record struct ParagraphView(string Text, int Chars, int LinkChar
 /// from, how much of it is link text, where it stands among the others. It names the paragraphs it
 /// drops; the article reader removes them and logs each with its length.
 /// </summary>
-public abstract class ParagraphPassRule : IRule
+internal abstract class ParagraphPassRule : IRule
 {
     private protected ParagraphPassRule(string reason)
     {
@@ -37,7 +37,7 @@ public abstract class ParagraphPassRule : IRule
 }
 
 /// <summary>Drops every paragraph that a test on the paragraph alone accepts.</summary>
-public sealed class DropParagraphRule(string reason, Func<ParagraphView, bool> test) : ParagraphPassRule(reason)
+internal sealed class DropParagraphRule(string reason, Func<ParagraphView, bool> test) : ParagraphPassRule(reason)
 {
     public override ImmutableArray<int> Drop(IReadOnlyList<ParagraphView> paragraphs)
     {
@@ -58,7 +58,7 @@ public sealed class DropParagraphRule(string reason, Func<ParagraphView, bool> t
 /// Drops the lines before a body's text starts and after it ends that are not text (a test says which
 /// are, and which lines the trimming stops at without dropping them: a dateline, a closing credit).
 /// </summary>
-public sealed class DropEdgesRule(string reason, Func<ParagraphView, bool> isText, Func<ParagraphView, bool> stopsAt, int maxLines) : ParagraphPassRule(reason)
+internal sealed class DropEdgesRule(string reason, Func<ParagraphView, bool> isText, Func<ParagraphView, bool> stopsAt, int maxLines) : ParagraphPassRule(reason)
 {
     public override ImmutableArray<int> Drop(IReadOnlyList<ParagraphView> paragraphs)
     {

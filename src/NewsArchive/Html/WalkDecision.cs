@@ -1,7 +1,7 @@
 namespace NewsArchive.Html;
 
 /// <summary>What the article walk does with an element it meets.</summary>
-public enum WalkDecision
+internal enum WalkDecision
 {
     /// <summary>The element is read: its text, or its children's.</summary>
     Read,

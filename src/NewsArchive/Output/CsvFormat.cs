@@ -40,7 +40,7 @@ internal sealed class CsvFormat : TextRecordFormat
 
     private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
-    public override RecordEncoder CreateEncoder() => new Encoder(spreadsheet);
+    internal override RecordEncoder CreateEncoder() => new Encoder(spreadsheet);
 
     public override void WriteHeader(IBufferWriter<byte> output)
     {

@@ -1,4 +1,4 @@
 namespace NewsArchive.Output;
 
 /// <summary>An input that produced no record, as written to an <c>--errors</c> JSON Lines file.</summary>
-public sealed record FileError(string Path, string Error);
+internal sealed record FileError(string Path, string Error);

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 namespace NewsArchive.Output;
 
 /// <summary>An <c>--errors</c> line: one <see cref="FileError"/> as compact JSON and a newline.</summary>
-public static class FileErrorJson
+internal static class FileErrorJson
 {
     private static readonly JsonTypeInfo<FileError> ErrorInfo =
         new RecordJsonContext(new JsonSerializerOptions(RecordJsonContext.Default.Options) { Encoder = LiteralJsonEncoder.Instance }).FileError;

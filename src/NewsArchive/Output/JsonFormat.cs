@@ -9,7 +9,7 @@ internal sealed class JsonFormat : TextRecordFormat
 
     public override string Description => "one JSON array";
 
-    public override RecordEncoder CreateEncoder() => new JsonRecordEncoder(inArray: true);
+    internal override RecordEncoder CreateEncoder() => new JsonRecordEncoder(inArray: true);
 
     public override void WriteHeader(IBufferWriter<byte> output) => output.Write("["u8);
 

@@ -7,5 +7,5 @@ internal sealed class JsonLinesFormat : TextRecordFormat
 
     public override string Description => "one record per line";
 
-    public override RecordEncoder CreateEncoder() => new JsonRecordEncoder(inArray: false);
+    internal override RecordEncoder CreateEncoder() => new JsonRecordEncoder(inArray: false);
 }

@@ -73,9 +73,9 @@ internal sealed class ParquetFormat : RecordFormat
 
     public override bool EncodesEachRecord => false;
 
-    public override RecordEncoder CreateEncoder() => new NoEncoder();
+    internal override RecordEncoder CreateEncoder() => new NoEncoder();
 
-    public override RecordSink CreateSink(Stream output) => new Sink(output);
+    internal override RecordSink CreateSink(Stream output) => new Sink(output);
 
     /// <summary><c>published</c> as the three typed columns hold it, and what the columns leave out, if anything.</summary>
     internal readonly record struct PublishedColumns(DateTime? Utc, int? OffsetMinutes, DateOnly? Date, string? Note);

@@ -8,7 +8,7 @@ namespace NewsArchive.Output;
 /// buffer that grows past <see cref="MaxPooledBytes"/> (the record of a huge post) is an ordinary
 /// array instead, so the pool does not keep megabytes alive after the one record that needed them.
 /// </summary>
-public sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
+internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 {
     /// <summary>Buffers up to this size come from the pool and go back to it.</summary>
     public const int MaxPooledBytes = 1024 * 1024;

@@ -4,7 +4,7 @@ using NewsArchive.Records;
 namespace NewsArchive.Output;
 
 /// <summary>Turns one record into the bytes of one format. Not thread-safe: give each worker its own.</summary>
-public abstract class RecordEncoder : IDisposable
+internal abstract class RecordEncoder : IDisposable
 {
     /// <summary>A record whose text has at least this many characters is written straight to the output.</summary>
     public const int StreamedTextChars = 256 * 1024;

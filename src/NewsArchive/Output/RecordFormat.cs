@@ -53,10 +53,10 @@ public abstract class RecordFormat
     public static RecordFormat? Find(string name) => All.FirstOrDefault(f => f.Name == name);
 
     /// <summary>A per-thread encoder. Not thread-safe: give each worker its own.</summary>
-    public abstract RecordEncoder CreateEncoder();
+    internal abstract RecordEncoder CreateEncoder();
 
     /// <summary>What receives the records, in order, and writes the output to <paramref name="output"/>.</summary>
-    public abstract RecordSink CreateSink(Stream output);
+    internal abstract RecordSink CreateSink(Stream output);
 
     public override string ToString() => Name;
 }

@@ -7,7 +7,7 @@ namespace NewsArchive.Output;
 /// the workers, or whole records (a huge one, or every one for a format that gathers them).
 /// Disposing a sink that was never completed lets go of what it holds; its output is not used.
 /// </summary>
-public abstract class RecordSink : IDisposable
+internal abstract class RecordSink : IDisposable
 {
     /// <summary>How many records the output holds so far.</summary>
     public int Count { get; protected set; }

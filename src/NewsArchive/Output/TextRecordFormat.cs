@@ -7,7 +7,7 @@ namespace NewsArchive.Output;
 /// A format whose output is its records' bytes one after another: a header, a separator before each
 /// record, and a footer. The sink only adds that framing, so workers encode in parallel.
 /// </summary>
-public abstract class TextRecordFormat : RecordFormat
+internal abstract class TextRecordFormat : RecordFormat
 {
     /// <summary>What opens the output before any record (the CSV header row, the array's bracket).</summary>
     public virtual void WriteHeader(IBufferWriter<byte> output)
@@ -20,7 +20,7 @@ public abstract class TextRecordFormat : RecordFormat
     /// <summary>What closes the output after <paramref name="count"/> records.</summary>
     public virtual ReadOnlySpan<byte> Footer(int count) => default;
 
-    public override RecordSink CreateSink(Stream output) => new FramedSink(this, output);
+    internal override RecordSink CreateSink(Stream output) => new FramedSink(this, output);
 
     private sealed class FramedSink(TextRecordFormat format, Stream output) : RecordSink
     {

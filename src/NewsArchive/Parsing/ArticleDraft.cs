@@ -5,7 +5,7 @@ using NewsArchive.Rules;
 namespace NewsArchive.Parsing;
 
 /// <summary>What a profile found, before ids, joined text and de-duplication are worked out.</summary>
-public sealed class ArticleDraft
+internal sealed class ArticleDraft
 {
     public required string Source { get; init; }
 

@@ -7,7 +7,7 @@ namespace NewsArchive.Parsing;
 /// Record ids: <c>source:native-id</c> when the URL carries one, else <c>source:sha256:</c> and the first
 /// 16 hex digits of SHA-256 over <c>title + "\n" + text</c> (UTF-8), the same on every machine.
 /// </summary>
-public static class ArticleIdBuilder
+internal static class ArticleIdBuilder
 {
     public static string Build(string source, string? url, string title, string text)
     {

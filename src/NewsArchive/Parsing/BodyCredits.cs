@@ -8,7 +8,7 @@ namespace NewsArchive.Parsing;
 /// place, day, kind, reporters), a byline the body opened with, and the closing credit (editors,
 /// translators). The same for every container that carries a body.
 /// </summary>
-public sealed record BodyCredits(string? Agency, Dateline? Dateline, ImmutableArray<string> Authors, ImmutableArray<string> Editors, ImmutableArray<string> Translators)
+internal sealed record BodyCredits(string? Agency, Dateline? Dateline, ImmutableArray<string> Authors, ImmutableArray<string> Editors, ImmutableArray<string> Translators)
 {
     /// <summary>
     /// How many short lines may stand above the opening dateline (a video credit, a photo line): the

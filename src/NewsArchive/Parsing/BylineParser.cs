@@ -6,7 +6,7 @@ using NewsArchive.Records;
 namespace NewsArchive.Parsing;
 
 /// <summary>What a byline line says: the outlet, the desk, the reporters, the dateline it ends with, and the time it opens with.</summary>
-public sealed record ParsedByline(string? Agency, string? Desk, ImmutableArray<string> Authors, Dateline? Dateline, string? Time);
+internal sealed record ParsedByline(string? Agency, string? Desk, ImmutableArray<string> Authors, Dateline? Dateline, string? Time);
 
 /// <summary>
 /// The byline grammar of Taiwanese and Chinese-language news, and of English <c>By …</c> lines, shared
@@ -19,7 +19,7 @@ public sealed record ParsedByline(string? Agency, string? Desk, ImmutableArray<s
 /// a name is two to four CJK characters (a transliteration may be longer, with <c>·</c>), or two to
 /// four capitalised Latin words; an acronym (<c>CTWANT</c>) is an outlet.
 /// </summary>
-public static partial class BylineParser
+internal static partial class BylineParser
 {
     /// <summary>A byline is at most this long.</summary>
     public const int MaxLength = 80;

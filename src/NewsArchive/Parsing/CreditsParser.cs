@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace NewsArchive.Parsing;
 
 /// <summary>Editors, translators and writers named by a closing credit.</summary>
-public sealed record Credits(ImmutableArray<string> Authors, ImmutableArray<string> Editors, ImmutableArray<string> Translators)
+internal sealed record Credits(ImmutableArray<string> Authors, ImmutableArray<string> Editors, ImmutableArray<string> Translators)
 {
     public static readonly Credits None = new([], [], []);
 
@@ -20,7 +20,7 @@ public sealed record Credits(ImmutableArray<string> Authors, ImmutableArray<stri
 /// table in <see cref="NewsRoles"/>. The credit is looked for from the last paragraph back, since a
 /// notice may follow it.
 /// </summary>
-public static class CreditsParser
+internal static class CreditsParser
 {
     /// <summary>A role word and its colon: <c>編輯：</c>, <c>譯者:</c>, <c>編輯'：</c>.</summary>
     private const string RoleMarker = @"(?<role>{roles})\s*['’‘＇""]*\s*[:：]";

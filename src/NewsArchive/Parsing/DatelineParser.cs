@@ -4,7 +4,7 @@ using NewsArchive.Records;
 namespace NewsArchive.Parsing;
 
 /// <summary>What a dateline or byline says: who sent the story, from where, on which day, how.</summary>
-public sealed record ParsedDateline(string? Agency, ImmutableArray<string> Authors, Dateline Dateline);
+internal sealed record ParsedDateline(string? Agency, ImmutableArray<string> Authors, Dateline Dateline);
 
 /// <summary>
 /// Parses datelines: CNA's opening <c>（中央社記者廖禹揚首爾13日專電）</c> in half- or full-width brackets,
@@ -13,7 +13,7 @@ public sealed record ParsedDateline(string? Agency, ImmutableArray<string> Autho
 /// (<c>13日</c>, before or after the place, <c>28</c> with no 日 as in <c>台北28電</c>, or absent as in
 /// <c>特稿</c>) and the kind of dispatch.
 /// </summary>
-public static class DatelineParser
+internal static class DatelineParser
 {
     /// <summary>Dispatch kinds (<see cref="NewsRoles.DispatchKinds"/>), longest first.</summary>
     private static readonly ImmutableArray<string> Kinds = NewsRoles.DispatchKinds;

@@ -12,7 +12,7 @@ namespace NewsArchive.Parsing;
 /// the sentence it came from), and a paragraph whose every sentence belongs to another, longer
 /// paragraph repeats it.
 /// </summary>
-public sealed class DropRepeatedRule(string reason) : IRule
+internal sealed class DropRepeatedRule(string reason) : IRule
 {
     /// <summary>A sentence shorter than this proves nothing by repeating (<c>他說。</c>).</summary>
     public const int MinSentenceChars = 8;

@@ -10,7 +10,7 @@ namespace NewsArchive.Parsing;
 /// A Jekyll post split into its front matter (YAML between <c>---</c> lines) and its body, which
 /// starts at <paramref name="BodyStart"/> in <paramref name="Text"/> (kept as an offset, not copied).
 /// </summary>
-public sealed record JekyllPost(FrontMatter FrontMatter, string Text, int BodyStart, ImmutableArray<string> Warnings)
+internal sealed record JekyllPost(FrontMatter FrontMatter, string Text, int BodyStart, ImmutableArray<string> Warnings)
 {
     public ReadOnlySpan<char> BodySpan => Text.AsSpan(BodyStart);
 
@@ -21,7 +21,7 @@ public sealed record JekyllPost(FrontMatter FrontMatter, string Text, int BodySt
 /// Finds and parses Jekyll front matter with YamlDotNet's node tree, which keeps every key in file order.
 /// YAML that does not parse is read line by line (<c>key: value</c>) with a warning rather than losing the post.
 /// </summary>
-public static partial class FrontMatterParser
+internal static partial class FrontMatterParser
 {
     /// <summary>Deeper YAML than this is kept as text: nesting is input-controlled and conversion recurses.</summary>
     private const int MaxDepth = 16;

@@ -5,7 +5,7 @@ using Markdig;
 namespace NewsArchive.Parsing;
 
 /// <summary>A post body as HTML: HTML bodies as they are, markdown bodies rendered by Markdig.</summary>
-public static partial class JekyllBody
+internal static partial class JekyllBody
 {
     /// <summary>
     /// Whether the body is HTML (else markdown): a block tag within its first

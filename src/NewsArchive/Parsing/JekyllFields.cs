@@ -8,7 +8,7 @@ namespace NewsArchive.Parsing;
 /// The fields every Jekyll post carries in its front matter, read the same way for every site:
 /// title (quoted or not), URL (<c>from:</c>, <c>link:</c>, ...), date, and the site code.
 /// </summary>
-public static partial class JekyllFields
+internal static partial class JekyllFields
 {
     private static readonly ImmutableArray<string> UrlKeys = ["from", "link", "url", "canonical_url", "source_url", "original_url"];
     private static readonly ImmutableArray<string> DateKeys = ["date", "published", "published_at", "pubdate"];

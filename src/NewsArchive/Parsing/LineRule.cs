@@ -12,7 +12,7 @@ namespace NewsArchive.Parsing;
 /// <c>[GeneratedRegex]</c> methods beside the table, so they are compiled with the build, in the native
 /// build too (where a regex constructed at run time is interpreted).
 /// </summary>
-public abstract class LineRule : IRule
+internal abstract class LineRule : IRule
 {
     private protected LineRule(Regex pattern, string reason, string[]? words = null)
     {
@@ -75,7 +75,7 @@ public abstract class LineRule : IRule
     public override string ToString() => $"{Kind}({Pattern}): {Reason}";
 }
 
-public sealed class DropRule : LineRule
+internal sealed class DropRule : LineRule
 {
     internal DropRule(Regex pattern, string reason, string[]? words = null)
         : base(pattern, reason, words)
@@ -83,7 +83,7 @@ public sealed class DropRule : LineRule
     }
 }
 
-public sealed class DropTrailingRule : LineRule
+internal sealed class DropTrailingRule : LineRule
 {
     internal DropTrailingRule(Regex pattern, string reason)
         : base(pattern, reason)
@@ -91,7 +91,7 @@ public sealed class DropTrailingRule : LineRule
     }
 }
 
-public sealed class EndOfBodyRule : LineRule
+internal sealed class EndOfBodyRule : LineRule
 {
     internal EndOfBodyRule(Regex pattern, string reason)
         : base(pattern, reason)
@@ -99,7 +99,7 @@ public sealed class EndOfBodyRule : LineRule
     }
 }
 
-public sealed class EndOfPageRule : LineRule
+internal sealed class EndOfPageRule : LineRule
 {
     internal EndOfPageRule(Regex pattern, string reason)
         : base(pattern, reason)

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace NewsArchive.Parsing;
 
 /// <summary>Which record field a credited role fills.</summary>
-public enum CreditField
+internal enum CreditField
 {
     Authors,
     Editors,
@@ -17,14 +17,14 @@ public enum CreditField
 /// Whether the role introduces a reporter in a dateline or byline (<c>記者廖禹揚</c>, <c>編譯茅毅</c>);
 /// names there are the story's authors.
 /// </param>
-public sealed record NewsRole(string Word, CreditField Field, bool InByline);
+internal sealed record NewsRole(string Word, CreditField Field, bool InByline);
 
 /// <summary>
 /// The one table of roles that credits and bylines name, and the one list of dispatch kinds that
 /// end a dateline. <see cref="CreditsParser"/>, <see cref="DatelineParser"/> and
 /// the UDN byline grammar (<c>Sites/Udn/UdnBylineParser</c>) all read these.
 /// </summary>
-public static class NewsRoles
+internal static class NewsRoles
 {
     /// <summary>Longest first, so <c>責任編輯</c> is read before <c>編輯</c> and <c>實習記者</c> before <c>記者</c>.</summary>
     public static readonly ImmutableArray<NewsRole> All =

@@ -8,7 +8,7 @@ namespace NewsArchive.Parsing;
 /// <c>DropTrailing</c> while it closes the body, <c>EndOfBody</c> and <c>EndOfPage</c> end the text at
 /// the first line they match. Every paragraph dropped is written to the log with its length.
 /// </summary>
-public static class ParagraphFilter
+internal static class ParagraphFilter
 {
     /// <param name="paragraphs">The body's paragraphs.</param>
     /// <param name="siteRules">The site's rules, tried first on every paragraph.</param>

@@ -10,7 +10,7 @@ namespace NewsArchive.Parsing;
 /// (<c>２０２４</c>); a date that does not exist, an offset beyond ±14:00 or an instant outside
 /// years 1–9999 is unreadable (false), never an exception.
 /// </summary>
-public static partial class PublishedDateParser
+internal static partial class PublishedDateParser
 {
     public static readonly TimeSpan TaipeiOffset = TimeSpan.FromHours(8);
 

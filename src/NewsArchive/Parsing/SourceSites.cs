@@ -7,7 +7,7 @@ namespace NewsArchive.Parsing;
 /// Site codes: which host, front-matter label or byline names which site, and how a site's article URL
 /// carries its native id. One row per site; a site without an id pattern gets a content-hash id.
 /// </summary>
-public static partial class SourceSites
+internal static partial class SourceSites
 {
     private sealed record Site(string Code, ImmutableArray<string> Hosts, ImmutableArray<string> Labels, Regex? IdPattern, bool Taiwanese = false);
 

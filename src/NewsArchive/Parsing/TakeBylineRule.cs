@@ -9,7 +9,7 @@ namespace NewsArchive.Parsing;
 /// as DW posts open). The name fills <c>authors</c> instead of opening the text. Without the time stamp
 /// beside it a short name-like first line could be a heading, so it is left alone.
 /// </summary>
-public sealed partial class TakeBylineRule(string reason, LineRule timeStamp) : IRule
+internal sealed partial class TakeBylineRule(string reason, LineRule timeStamp) : IRule
 {
     public string Kind => "TakeByline";
 

@@ -11,7 +11,7 @@ namespace NewsArchive.Parsing;
 /// A lone ideographic space (U+3000) between words is kept: Chinese text uses it as a separator
 /// (RTHK titles, quoted names), and folding it into an ASCII space would change the text.
 /// </summary>
-public static class TextNormalizer
+internal static class TextNormalizer
 {
     /// <summary>As <see cref="Normalize(ReadOnlySpan{char})"/>, returning <paramref name="text"/> itself when it needs no change.</summary>
     public static string Normalize(string text)

@@ -8,7 +8,7 @@ namespace NewsArchive.Parsing;
 /// long one: <see cref="Weighted"/> counts a CJK character as <see cref="CjkWeight"/> Latin ones,
 /// about what one carries (a Chinese word is one or two characters, an English one six with its space).
 /// </summary>
-public readonly record struct TextShape(int Chars, int Cjk, int Commas, int Stops)
+internal readonly record struct TextShape(int Chars, int Cjk, int Commas, int Stops)
 {
     /// <summary>How many Latin characters one CJK character stands for.</summary>
     public const int CjkWeight = 3;

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace NewsArchive.Parsing;
 
 /// <summary>A date a page shows its reader: the date, the clock time when it gives one, the offset when it names a zone.</summary>
-public readonly record struct VisibleDate(DateOnly Date, TimeOnly? Time, TimeSpan? Offset)
+internal readonly record struct VisibleDate(DateOnly Date, TimeOnly? Time, TimeSpan? Offset)
 {
     /// <summary>ISO 8601: a date alone, a clock time without an offset, or an instant.</summary>
     public string ToIso()
@@ -33,7 +33,7 @@ public readonly record struct VisibleDate(DateOnly Date, TimeOnly? Time, TimeSpa
 /// the line is read, with the clock time next to it; a line that says it was updated is not a
 /// publication date. Dates that do not exist are not read.
 /// </summary>
-public static partial class VisibleDateParser
+internal static partial class VisibleDateParser
 {
     /// <summary>A date line is at most this long; a paragraph of text that mentions a date is not one.</summary>
     public const int MaxLineLength = 120;

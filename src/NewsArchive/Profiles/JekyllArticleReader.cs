@@ -10,7 +10,7 @@ namespace NewsArchive.Profiles;
 /// keywords, further reading and images, the opening dateline and the closing credit. The Jekyll
 /// profiles differ only in how they recognise a post and in the rule table they pass.
 /// </summary>
-public static class JekyllArticleReader
+internal static class JekyllArticleReader
 {
     /// <summary>The record's source and publication time, from the front matter and the title header alone.</summary>
     /// <param name="document">The post.</param>

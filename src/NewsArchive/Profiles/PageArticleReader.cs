@@ -13,7 +13,7 @@ namespace NewsArchive.Profiles;
 /// for title, URL, time and keywords, the visible headline, time and byline where the head says
 /// nothing, and the body through the site's rules and the generic furniture pass.
 /// </summary>
-public static class PageArticleReader
+internal static class PageArticleReader
 {
     /// <summary>A paywall's notice, on any site: the page says its text is cut.</summary>
     private const string PaywallNotice = "[class*=paywall], [class*=Paywall]";

@@ -9,7 +9,7 @@ namespace NewsArchive.Profiles;
 /// with the site's tables. A site's page format is this class with a name and the site's
 /// <see cref="PageSite"/>.
 /// </summary>
-public abstract class PageFormat(PageSite site) : IFormatProfile
+internal abstract class PageFormat(PageSite site) : IFormatProfile
 {
     public abstract string Name { get; }
 

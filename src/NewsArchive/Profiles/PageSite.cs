@@ -8,7 +8,7 @@ namespace NewsArchive.Profiles;
 /// headline, time and byline elements are read into fields before the text is (the site's rule table
 /// removes them from the text).
 /// </summary>
-public sealed record PageLayout(string Era, string Root)
+internal sealed record PageLayout(string Era, string Root)
 {
     public string? Headline { get; init; }
 
@@ -18,10 +18,10 @@ public sealed record PageLayout(string Era, string Root)
 }
 
 /// <summary>What a visible byline says: the outlet, the dateline it ends with, the reporters.</summary>
-public sealed record BylineFields(string? Agency, Records.Dateline? Dateline, ImmutableArray<string> Authors);
+internal sealed record BylineFields(string? Agency, Records.Dateline? Dateline, ImmutableArray<string> Authors);
 
 /// <summary>What a format of the saved-page container needs to know about its site.</summary>
-public sealed record PageSite
+internal sealed record PageSite
 {
     /// <summary>The site's code (<c>cna</c>), or null for the generic format, which takes it from the URL.</summary>
     public string? Code { get; init; }

@@ -5,7 +5,7 @@ namespace NewsArchive.Rules;
 /// <c>EndOfBody</c>) and why (<see cref="Reason"/>, with the site's own terms in Chinese so it can be
 /// grepped against the inputs). Every entry is pinned by a golden case that makes it fire.
 /// </summary>
-public interface IRule
+internal interface IRule
 {
     /// <summary>The rule's kind, the name of its type without the <c>Rule</c> suffix.</summary>
     string Kind { get; }

@@ -8,7 +8,7 @@ namespace NewsArchive.Rules;
 /// Counts are visible characters outside links; text a rule moved into a field (tags, related links,
 /// captions) is not lost.
 /// </summary>
-public static class LossAccounting
+internal static class LossAccounting
 {
     /// <summary>Removing more than this share of the body's visible, non-link text earns a warning (jekyll-issue-8-hidden-text-loss-warning).</summary>
     public const double WarnShare = 0.4;

@@ -5,4 +5,4 @@ namespace NewsArchive.Rules;
 /// visible characters outside links that it removed (text a <c>Take</c> rule moves into a field is not
 /// removed), <see cref="RemovedParagraphs"/> the whole paragraphs or lines it dropped.
 /// </summary>
-public sealed record RuleHit(IRule Rule, int Count, int RemovedChars, int RemovedParagraphs);
+internal sealed record RuleHit(IRule Rule, int Count, int RemovedChars, int RemovedParagraphs);

@@ -6,7 +6,7 @@ namespace NewsArchive.Rules;
 /// The ledger of one parse: which rules fired, and how much text each removed. Loss warnings are read
 /// from it, and the rule-coverage test reads which entries of which tables a golden case exercises.
 /// </summary>
-public sealed class RuleLog
+internal sealed class RuleLog
 {
     private readonly Dictionary<IRule, (int Count, int Chars, int Paragraphs)> hits = new(ReferenceEqualityComparer.Instance);
     private readonly List<IRule> order = [];

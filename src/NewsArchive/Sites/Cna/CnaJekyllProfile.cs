@@ -10,7 +10,7 @@ namespace NewsArchive.Sites.Cna;
 /// scrapers seen: <c>from:</c> or <c>link:</c>, quoted or bare titles, with or without the
 /// <c>&lt;!--epoch--&gt;</c> + markdown title header, carousels and subscription boxes still in.
 /// </summary>
-public sealed class CnaJekyllProfile(HtmlSiteRules rules) : IFormatProfile
+internal sealed class CnaJekyllProfile(HtmlSiteRules rules) : IFormatProfile
 {
     /// <summary>The format with CNA's own rules; a test builds it with a rule left out, to show each rule is needed.</summary>
     public CnaJekyllProfile()

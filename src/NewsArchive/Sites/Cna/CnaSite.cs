@@ -9,7 +9,7 @@ namespace NewsArchive.Sites.Cna;
 /// saved page, and the saved page's layouts by era. Every story opens with a dateline
 /// (<c>（中央社記者…台北23日電）</c>) and closes with a credit (<c>（編輯：…）1120823</c>).
 /// </summary>
-public static class CnaSite
+internal static class CnaSite
 {
     public const string Code = "cna";
 

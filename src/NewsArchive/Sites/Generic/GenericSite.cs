@@ -8,7 +8,7 @@ namespace NewsArchive.Sites.Generic;
 /// found by the main-content model (<see cref="Extraction.MainContentModel"/>); the source comes from
 /// the URL's host.
 /// </summary>
-public static class GenericSite
+internal static class GenericSite
 {
     /// <summary>Headings of further-reading lists.</summary>
     private static readonly string[] ReadMoreHeadings =

@@ -7,7 +7,7 @@ namespace NewsArchive.Sites.Generic;
 /// <c>html</c>: a saved article page from a site no format knows. It answers
 /// <see cref="DetectionConfidence.Weak"/> so a site's own page format wins whenever one fits.
 /// </summary>
-public sealed class HtmlProfile(PageSite site) : PageFormat(site)
+internal sealed class HtmlProfile(PageSite site) : PageFormat(site)
 {
     /// <summary>The format with the generic tables; a test builds it with a rule left out, to show each rule is needed.</summary>
     public HtmlProfile()

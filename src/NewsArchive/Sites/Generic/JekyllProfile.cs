@@ -9,7 +9,7 @@ namespace NewsArchive.Sites.Generic;
 /// markdown body, read by generic rules. It answers <see cref="DetectionConfidence.Weak"/> so a
 /// site-specific profile wins whenever one fits.
 /// </summary>
-public sealed class JekyllProfile(HtmlSiteRules rules) : IFormatProfile
+internal sealed class JekyllProfile(HtmlSiteRules rules) : IFormatProfile
 {
     internal static readonly HtmlSiteRules Rules = new()
     {

@@ -6,7 +6,7 @@ using NewsArchive.Records;
 namespace NewsArchive.Sites.Udn;
 
 /// <summary>A UDN byline: when, which outlet, which reporters, and the dateline it ends with.</summary>
-public sealed record UdnByline(string? Date, string? Time, string? Agency, ImmutableArray<string> Authors, Dateline Dateline);
+internal sealed record UdnByline(string? Date, string? Time, string? Agency, ImmutableArray<string> Authors, Dateline Dateline);
 
 /// <summary>
 /// Parses the byline line of a UDN page dump, in its many shapes:
@@ -16,7 +16,7 @@ public sealed record UdnByline(string? Date, string? Time, string? Agency, Immut
 /// and <c>…14:31中央社 澎湖縣28日電</c> with no slash after the outlet. The line is cut into tokens at
 /// slashes and spaces: outlet and reporter tokens, then one dateline token, then follow tags.
 /// </summary>
-public static partial class UdnBylineParser
+internal static partial class UdnBylineParser
 {
     /// <summary>Outlets seen in UDN bylines. Other names ending like an outlet (報, 社, 網, 刊) are accepted too.</summary>
     private static readonly ImmutableArray<string> KnownOutlets =

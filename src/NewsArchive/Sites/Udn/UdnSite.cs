@@ -10,7 +10,7 @@ namespace NewsArchive.Sites.Udn;
 /// the layouts by era. The visible byline (<c>聯合報／記者…／台北即時報導</c>) is read with
 /// <see cref="UdnBylineParser"/>, as in a page dump.
 /// </summary>
-public static partial class UdnSite
+internal static partial class UdnSite
 {
     public const string Code = "udn";
 

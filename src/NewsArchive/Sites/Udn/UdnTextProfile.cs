@@ -14,7 +14,7 @@ namespace NewsArchive.Sites.Udn;
 /// article. The body runs to the first further-reading heading, promo or comment-area line. The
 /// keyword line, 延伸閱讀 / 相關新聞 / 推薦閱讀 entries and image captions become fields, not text.
 /// </summary>
-public sealed partial class UdnTextProfile : IFormatProfile
+internal sealed partial class UdnTextProfile : IFormatProfile
 {
     /// <summary>Lines that show the text is a UDN page; a byline plus one of them is conclusive.</summary>
     private static readonly ImmutableArray<string> PageMarkers =

@@ -10,4 +10,4 @@ namespace NewsArchive.Sites.Udn;
 /// <param name="PageEnd">Lines where the page leaves the article for good.</param>
 /// <param name="BodyEnd">Lines that end the body but not the further-reading lists after it.</param>
 /// <param name="Noise">Lines that are never text, wherever they stand.</param>
-public sealed record UdnTextRules(ImmutableArray<EndOfPageRule> PageEnd, ImmutableArray<EndOfBodyRule> BodyEnd, ImmutableArray<DropRule> Noise);
+internal sealed record UdnTextRules(ImmutableArray<EndOfPageRule> PageEnd, ImmutableArray<EndOfBodyRule> BodyEnd, ImmutableArray<DropRule> Noise);
