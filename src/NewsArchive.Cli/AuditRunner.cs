@@ -67,6 +67,15 @@ public sealed class AuditRunner(AuditOptions options, Stream stdin, Stream stdou
                     {
                         // A web archive opened (a file), or one of its revisit records (no article).
                         files += item.OpensEnvelope ? 1 : 0;
+                        if (item.OpensEnvelope)
+                        {
+                            audit.AddEnvelope();
+                        }
+                        else
+                        {
+                            audit.AddRevisit();
+                        }
+
                         return;
                     }
 
@@ -78,7 +87,7 @@ public sealed class AuditRunner(AuditOptions options, Stream stdin, Stream stdou
                     }
 
                     files += item.Archived ? 0 : 1;
-                    audit.Add(item.Outcome);
+                    audit.Add(item.Outcome, item.Archived);
                     if (item.Outcome is ParseOutcome.Failed failed)
                     {
                         errors++;

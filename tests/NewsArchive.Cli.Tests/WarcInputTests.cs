@@ -295,7 +295,12 @@ public sealed class WarcInputTests
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         var report = JsonNode.Parse(run.Stdout)!;
+        Assert.Equal(1, (int)report["files"]!);
+        Assert.Equal(Pages.Value.Count, (int)report["archived_pages"]!);
         Assert.Equal(Pages.Value.Count, (int)report["records"]!);
+        Assert.Equal(0, (int)report["revisits"]!);
+        var table = CliRun.Invoke("audit", warc);
+        Assert.StartsWith($"1 file ({Pages.Value.Count} archived pages), {Pages.Value.Count} records, 0 errors\n", table.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,14 +22,26 @@ internal sealed class ArchiveAudit : IDisposable
     private readonly SortedDictionary<string, SourceState> sources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> errorKinds = new(StringComparer.Ordinal);
     private int files;
+    private int archived;
+    private int revisits;
     private int records;
     private int errors;
 
     public ArchiveAudit(int budget = DefaultBudget) => this.budget = new RepeatBudget(budget);
 
-    public void Add(ParseOutcome outcome)
+    /// <param name="outcome">What became of the input.</param>
+    /// <param name="archived">The input is a page of a web archive, not a file of its own.</param>
+    public void Add(ParseOutcome outcome, bool archived = false)
     {
-        files++;
+        if (archived)
+        {
+            this.archived++;
+        }
+        else
+        {
+            files++;
+        }
+
         switch (outcome)
         {
             case ParseOutcome.Failed failed:
@@ -53,6 +65,12 @@ internal sealed class ArchiveAudit : IDisposable
         }
     }
 
+    /// <summary>A web archive opened: a file, whose pages are added one by one.</summary>
+    public void AddEnvelope() => files++;
+
+    /// <summary>A web archive's revisit record: counted, no record.</summary>
+    public void AddRevisit() => revisits++;
+
     /// <summary>An input that could not be read at all (no outcome): counted as an error of its kind.</summary>
     public void AddError(string reason)
     {
@@ -66,7 +84,11 @@ internal sealed class ArchiveAudit : IDisposable
     {
         var template = Template;
         var removed = tally.Count(template);
-        return new(files, records, errors, Top(errorKinds, int.MaxValue), [.. sources.Select(s => s.Value.Report(s.Key, top, template.Sources.First(t => t.Source == s.Key), removed.GetValueOrDefault(s.Key)))]);
+        return new(files, records, errors, Top(errorKinds, int.MaxValue), [.. sources.Select(s => s.Value.Report(s.Key, top, template.Sources.First(t => t.Source == s.Key), removed.GetValueOrDefault(s.Key)))])
+        {
+            Archived = archived,
+            Revisits = revisits,
+        };
     }
 
     /// <summary>Deletes the spooled keys the template's counts are made from.</summary>

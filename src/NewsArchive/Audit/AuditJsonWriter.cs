@@ -13,6 +13,8 @@ internal static class AuditJsonWriter
         json.WriteNumber("files", report.Files);
         json.WriteNumber("records", report.Records);
         json.WriteNumber("errors", report.Errors);
+        json.WriteNumber("archived_pages", report.Archived);
+        json.WriteNumber("revisits", report.Revisits);
         WriteCounts(json, "error_kinds", "error", report.ErrorKinds);
         json.WriteStartArray("sources");
         foreach (var source in report.Sources)

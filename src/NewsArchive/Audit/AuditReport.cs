@@ -8,7 +8,14 @@ internal sealed record AuditReport(
     int Records,
     int Errors,
     ImmutableArray<CountedText> ErrorKinds,
-    ImmutableArray<SourceAudit> Sources);
+    ImmutableArray<SourceAudit> Sources)
+{
+    /// <summary>Pages read from web archives (each also counted in <see cref="Records"/> or <see cref="Errors"/>, none in <see cref="Files"/>).</summary>
+    public int Archived { get; init; }
+
+    /// <summary>Revisit records of web archives: counted, no record.</summary>
+    public int Revisits { get; init; }
+}
 
 /// <summary>One source's share of an archive: its records and what repeats across them.</summary>
 /// <param name="Source">The site code (<c>cna</c>, <c>udn</c>, ...).</param>

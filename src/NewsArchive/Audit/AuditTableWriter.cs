@@ -17,7 +17,10 @@ internal static class AuditTableWriter
 
     public static void Write(AuditReport report, TextWriter output)
     {
-        output.WriteLine($"{report.Files} {Plural(report.Files, "file")}, {report.Records} {Plural(report.Records, "record")}, {report.Errors} {Plural(report.Errors, "error")}");
+        var inside = report.Archived > 0 || report.Revisits > 0
+            ? $" ({report.Archived} archived {Plural(report.Archived, "page")}{(report.Revisits > 0 ? $", {report.Revisits} {Plural(report.Revisits, "revisit")}" : string.Empty)})"
+            : string.Empty;
+        output.WriteLine($"{report.Files} {Plural(report.Files, "file")}{inside}, {report.Records} {Plural(report.Records, "record")}, {report.Errors} {Plural(report.Errors, "error")}");
         output.WriteLine();
         output.WriteLine($"{"source",-12} {"records",8} {"warnings",9} {"losses",7} {"repeats",8}");
         foreach (var source in report.Sources)
