@@ -16,7 +16,7 @@ namespace NewsArchive.Envelopes;
 /// A damaged member throws <see cref="EnvelopeDataException"/> from <see cref="Read(Span{byte})"/>;
 /// <see cref="Resync"/> then moves to the next member that opens, so the rest of the file is still read.
 /// </remarks>
-internal sealed class GzipMembers : Stream
+internal sealed class GzipMembers : ForwardStream
 {
     /// <summary>A header's file name or comment longer than this is no gzip header.</summary>
     private const int MaxHeaderField = 64 * 1024;
@@ -107,8 +107,6 @@ internal sealed class GzipMembers : Stream
 
         return 0;
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     /// <summary>
     /// After a damaged member: the next member, found by its magic after the damaged one's start, or
@@ -322,32 +320,14 @@ internal sealed class GzipMembers : Stream
         bufferOffset = offset;
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
     public override long Position
     {
         get => LogicalPosition;
         set => throw new NotSupportedException();
     }
 
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
     /// <summary>The compressed bytes of one member as its deflater reads them, a chunk at a time.</summary>
-    private sealed class Feed(GzipMembers owner, long start) : Stream
+    private sealed class Feed(GzipMembers owner, long start) : ForwardStream
     {
         /// <summary>Where the compressed data the deflater read last starts, in the file.</summary>
         public long LastChunkStart { get; private set; } = start;
@@ -365,26 +345,6 @@ internal sealed class GzipMembers : Stream
             Position += count;
             return count;
         }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
 

@@ -5,7 +5,7 @@ namespace NewsArchive.Envelopes;
 /// CRC-32): the WARC reader sees the record or gzip member cut there, and <see cref="Failure"/>
 /// says why the entry ended early.
 /// </summary>
-internal sealed class ZipEntryStream(Stream entry) : Stream
+internal sealed class ZipEntryStream(Stream entry) : ForwardStream
 {
     /// <summary>Why the entry's data ended before its end, or null.</summary>
     public string? Failure { get; private set; }
@@ -27,32 +27,6 @@ internal sealed class ZipEntryStream(Stream entry) : Stream
             return 0;
         }
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
