@@ -56,7 +56,7 @@ public sealed class AuditRunner(AuditOptions options, Stream stdin, Stream stdou
                 options.Jobs,
                 () =>
                 {
-                    var reader = new InputParser(stdin, options.MaxFileSize, options.Verbose);
+                    var reader = new InputParser(options.MaxFileSize, options.Verbose);
                     return source => source.Notice is not null ? new Item(source.DisplayPath, null, source.Notice)
                         : source.Envelope is not null || source.Revisit ? new Item(source.DisplayPath, null, null) { OpensEnvelope = source.Envelope is not null }
                         : new Item(source.DisplayPath, reader.Parse(source), null) { Archived = source.InArchive };

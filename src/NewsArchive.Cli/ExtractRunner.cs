@@ -422,14 +422,14 @@ public sealed class ExtractRunner
     /// <summary>With a source filter: whether an item of a web archive is parsed at all, decided by its target's host.</summary>
     private Func<string, bool>? KeepTarget() => wanted is null
         ? null
-        : target => NewsArchive.Parsing.SourceSites.CodeOfFetched(target) is not { } code || wanted(new ArticleHeader { Source = code });
+        : target => ArchiveParser.MayWantFetched(target, wanted);
 
     private sealed record Probe(string Id, int Index, string? Published, int TextLength, string? TextKey);
 
     /// <summary>The first pass of <c>--dedupe</c>: what each record the run would write says about its id.</summary>
     private Func<(InputSource Source, int Index), Probe?> CreateProbe()
     {
-        var reader = new InputParser(stdin, options.MaxFileSize, options.Verbose);
+        var reader = new InputParser(options.MaxFileSize, options.Verbose);
         return item =>
         {
             if (!IsParsed(item.Source) || reader.Parse(item.Source, wanted) is not ParseOutcome.Parsed { Record: var record })
@@ -446,7 +446,7 @@ public sealed class ExtractRunner
 
     private Func<(InputSource Source, int Index), ItemResult> CreateWorker()
     {
-        var reader = new InputParser(stdin, options.MaxFileSize, options.Verbose);
+        var reader = new InputParser(options.MaxFileSize, options.Verbose);
         // A record's own file holds the record alone, one JSON object and a newline.
         var format = directory is null ? options.Format : RecordFormat.JsonLines;
         var encoder = format.EncodesEachRecord ? format.CreateEncoder() : null;

@@ -7,7 +7,7 @@ namespace NewsArchive.Cli;
 /// (WARC, WARC.gz, WACZ) opened in their order and read record by record, its items in its place.
 /// <list type="bullet">
 /// <item>A file is looked at when its name is not a page's or a post's (<c>.html</c>, <c>.md</c>,
-/// <c>.txt</c> and their kin), or when it was named on the command line; its first bytes decide.
+/// <c>.txt</c> and their kin), so a list of posts is never opened twice; its first bytes decide.
 /// A file that is no web archive is left for the worker to read, as before.</item>
 /// <item>Standard input and a named pipe are read here, once: a web archive record by record, any
 /// other input whole (within <c>--max-file-size</c>).</item>
@@ -56,13 +56,14 @@ public static class InputItems
             return true;
         }
 
-        if (source.FoundInDirectory)
+        if (ArticleExtensions.Any(e => source.FilePath.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
         {
-            // Links, empty entries and special files are the worker's to check: a named pipe in an archive is never opened.
-            return source.ListedLength is > 0 && !ArticleExtensions.Any(e => source.FilePath.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+            return false;
         }
 
-        return true;
+        // Links, empty entries and special files found in a directory are the worker's to check: a
+        // named pipe in an archive is never opened. One the user names (<(zcat crawl.warc.gz)) is read here.
+        return !source.FoundInDirectory || source.ListedLength is > 0;
     }
 
     private static IEnumerable<InputSource> Open(InputSource source, Stream stdin, long maxBytes, EnvelopeOptions options, Shard shard, string key)

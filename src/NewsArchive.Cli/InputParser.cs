@@ -6,7 +6,7 @@ namespace NewsArchive.Cli;
 /// Reads one input and parses it, for one worker thread (it owns an <see cref="ArchiveParser"/>). Never
 /// throws: a read error, a parse failure or an internal error is a <see cref="ParseOutcome.Failed"/>.
 /// </summary>
-internal sealed class InputParser(Stream stdin, long maxFileSize, bool verbose)
+internal sealed class InputParser(long maxFileSize, bool verbose)
 {
     private readonly ArchiveParser parser = new(new DecoderOptions { MaxBytes = maxFileSize });
 
@@ -18,11 +18,11 @@ internal sealed class InputParser(Stream stdin, long maxFileSize, bool verbose)
         {
             if (source.Item is { } item && source.Error is null)
             {
-                // An item of a web archive, or standard input: read already.
+                // An item of a web archive, or standard input: read already (InputItems).
                 return parser.Parse(item, wanted);
             }
 
-            return InputReader.TryRead(source, stdin, maxFileSize, out var bytes, out var readError)
+            return InputReader.TryRead(source, maxFileSize, out var bytes, out var readError)
                 ? parser.Parse(new InputFile(source.DisplayPath, bytes), wanted)
                 : new ParseOutcome.Failed(source.DisplayPath, readError);
         }

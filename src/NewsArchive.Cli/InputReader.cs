@@ -3,7 +3,7 @@ namespace NewsArchive.Cli;
 /// <summary>Reads one input's bytes, refusing anything over the size limit before reading it whole.</summary>
 public static class InputReader
 {
-    public static bool TryRead(InputSource source, Stream stdin, long maxBytes, out byte[] bytes, out string error)
+    public static bool TryRead(InputSource source, long maxBytes, out byte[] bytes, out string error)
     {
         bytes = [];
         error = string.Empty;
@@ -17,13 +17,9 @@ public static class InputReader
         {
             if (source.FilePath is null)
             {
-                if (source.DisplayPath != InputSource.StdinPath)
-                {
-                    error = "nothing to read (an entry that is no input)";
-                    return false;
-                }
-
-                return TryReadStream(stdin, maxBytes, out bytes, out error);
+                // Standard input and the items of web archives are read by InputItems, in input order.
+                error = "nothing to read (an entry that is no input)";
+                return false;
             }
 
             if (source.FoundInDirectory && source.ListedLength is not > 0 && source.RawPath is null)

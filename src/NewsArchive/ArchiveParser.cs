@@ -43,7 +43,7 @@ public sealed class ArchiveParser
     public ParseOutcome Parse(InputFile input, Func<ArticleHeader, bool>? wanted)
     {
         // An item of a web archive is left out by the host it was fetched from before it is decoded.
-        if (wanted is not null && input.TargetUri is { } target && SourceSites.CodeOfFetched(target) is { } site && !wanted(new ArticleHeader { Source = site }))
+        if (wanted is not null && input.TargetUri is { } target && !MayWantFetched(target, wanted))
         {
             return new ParseOutcome.Skipped(input.DisplayName, "html");
         }
@@ -64,6 +64,15 @@ public sealed class ArchiveParser
             _ => outcome,
         };
     }
+
+    /// <summary>
+    /// Whether a page fetched from <paramref name="target"/> may be one <paramref name="wanted"/>
+    /// keeps, as far as the host tells (<see cref="SourceSites.CodeOfFetched"/>): false only when
+    /// the host names a site it refuses. Asked before the page is decoded, and by a web archive's
+    /// reader before the HTTP body is.
+    /// </summary>
+    internal static bool MayWantFetched(string target, Func<ArticleHeader, bool> wanted) =>
+        SourceSites.CodeOfFetched(target) is not { } code || wanted(new ArticleHeader { Source = code });
 
     public ParseOutcome ParseText(string path, string text, ImmutableArray<string> decodingWarnings = default) =>
         ParseText(new SourceDocument(path, text, context), decodingWarnings, wanted: null);
