@@ -1,6 +1,7 @@
 using AngleSharp.Html.Parser;
 using BenchmarkDotNet.Attributes;
-using NewsArchive.Parsing;
+using NewsArchive.Containers;
+using NewsArchive.Extraction;
 
 namespace NewsArchive.Benchmarks;
 

@@ -1,10 +1,12 @@
 using System.Buffers;
 using BenchmarkDotNet.Attributes;
+using NewsArchive.Assembly;
+using NewsArchive.Containers;
 using NewsArchive.Decoding;
-using NewsArchive.Detection;
+using NewsArchive.Extraction;
 using NewsArchive.Output;
-using NewsArchive.Parsing;
 using NewsArchive.Records;
+using NewsArchive.Sites;
 
 namespace NewsArchive.Benchmarks;
 
@@ -23,7 +25,7 @@ public class StageBenchmarks
     private AngleSharp.Html.Dom.IHtmlDocument parsed = null!;
     private JekyllPost post = null!;
     private ArticleDraft draft = null!;
-    private static readonly Html.HtmlSiteRules Rules = Sites.Cna.CnaSite.PostRules;
+    private static readonly HtmlSiteRules Rules = Sites.Cna.CnaSite.PostRules;
 
     [GlobalSetup]
     public void Setup()
@@ -34,7 +36,7 @@ public class StageBenchmarks
         FrontMatterParser.TrySplit(text, out post);
         html = post.Text[(post.BodyStart + JekyllFields.SkipTitleHeader(post.BodySpan, out _, out _))..];
         parsed = context.HtmlParser.ParseDocument(html);
-        draft = Profiles.JekyllArticleReader.Read(new SourceDocument("000.txt", text), context, Rules).Draft!;
+        draft = JekyllArticleReader.Read(new SourceDocument("000.txt", text), context, Rules).Draft!;
         record = ((ParseOutcome.Parsed)new ArchiveParser().Parse(new InputFile("000.txt", bytes))).Record;
     }
 
@@ -48,19 +50,19 @@ public class StageBenchmarks
     public object? Detect() => new FormatDetector(ProfileCatalog.All).Detect(new SourceDocument("000.txt", text));
 
     [Benchmark(Description = "nesting guard")]
-    public int Nesting() => Html.HtmlNestingGuard.MeasureDepth(html);
+    public int Nesting() => HtmlNestingGuard.MeasureDepth(html);
 
     [Benchmark(Description = "AngleSharp parse (shared context)")]
     public int AngleSharp() => context.HtmlParser.ParseDocument(html).Body!.ChildElementCount;
 
     [Benchmark(Description = "HTML read (parse + rules + text)")]
-    public int HtmlRead() => Profiles.JekyllArticleReader.Read(new SourceDocument("000.txt", text), context, Rules).Draft!.Paragraphs.Length;
+    public int HtmlRead() => JekyllArticleReader.Read(new SourceDocument("000.txt", text), context, Rules).Draft!.Paragraphs.Length;
 
     [Benchmark(Description = "HtmlArticleReader.Read only")]
-    public int ReaderOnly() => Html.HtmlArticleReader.Read(context.HtmlParser, html, Rules, null).Paragraphs.Length;
+    public int ReaderOnly() => HtmlArticleReader.Read(context.HtmlParser, html, Rules, null).Paragraphs.Length;
 
     [Benchmark(Description = "block text only (parsed once)")]
-    public int BlockTextOnly() => Html.BlockTextExtractor.Extract(parsed.Body!, _ => Html.WalkDecision.Read).Length;
+    public int BlockTextOnly() => BlockTextExtractor.Extract(parsed.Body!, _ => WalkDecision.Read).Length;
 
     [Benchmark(Description = "post fields (title header, URL, source, date, body check)")]
     public int PostFields()
@@ -69,7 +71,7 @@ public class StageBenchmarks
         var url = JekyllFields.Url(post.FrontMatter);
         var warnings = System.Collections.Immutable.ImmutableArray.CreateBuilder<string>();
         JekyllFields.Published(post.FrontMatter, JekyllFields.Source(post.FrontMatter, url), warnings);
-        return skip + (JekyllBody.LooksLikeHtml(post.BodySpan[skip..]) ? 1 : 0) + (Html.HtmlNestingGuard.IsTooDeep(post.BodySpan[skip..]) ? 1 : 0);
+        return skip + (JekyllBody.LooksLikeHtml(post.BodySpan[skip..]) ? 1 : 0) + (HtmlNestingGuard.IsTooDeep(post.BodySpan[skip..]) ? 1 : 0);
     }
 
     [Benchmark(Description = "dateline + credits")]

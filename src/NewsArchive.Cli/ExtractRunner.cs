@@ -1,4 +1,3 @@
-using NewsArchive.Detection;
 using NewsArchive.Extraction;
 using NewsArchive.Output;
 using NewsArchive.Records;

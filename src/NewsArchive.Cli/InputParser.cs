@@ -12,7 +12,7 @@ internal sealed class InputParser(long maxFileSize, bool verbose)
 
     /// <param name="source">The input.</param>
     /// <param name="wanted">When given, an input whose header it refuses is <see cref="ParseOutcome.Skipped"/>, its body unread.</param>
-    public ParseOutcome Parse(InputSource source, Func<Detection.ArticleHeader, bool>? wanted = null)
+    public ParseOutcome Parse(InputSource source, Func<ArticleHeader, bool>? wanted = null)
     {
         try
         {

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using NewsArchive.Detection;
 using NewsArchive.Records;
 
 namespace NewsArchive.Cli;

@@ -25,7 +25,7 @@ internal sealed class RecordSpool : IDisposable
     public string? FilePath => entries.FilePath;
 
     /// <summary>Why the spool stayed in memory past its limit, or null.</summary>
-    public string? FileError => entries.FileError;
+    public string? FileError => entries.SpoolError;
 
     public int Count => entries.Count;
 

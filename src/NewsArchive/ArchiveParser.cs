@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using NewsArchive.Assembly;
+using NewsArchive.Containers;
 using NewsArchive.Decoding;
-using NewsArchive.Detection;
-using NewsArchive.Parsing;
+using NewsArchive.Extraction;
+using NewsArchive.Sites;
 
 namespace NewsArchive;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NewsArchive.Extraction;
 using NewsArchive.Testing;
 
 namespace NewsArchive.Cli.Tests;
@@ -146,7 +147,7 @@ public sealed class TemplateCommandTests
         var entry = template.GetProperty("paragraphs").EnumerateArray().Single();
         Assert.Equal(TemplateArchive.Promo, entry.GetProperty("text").GetString());
         Assert.Equal(20, entry.GetProperty("records").GetInt32());
-        var chars = Parsing.TextNormalizer.CountVisible(TemplateArchive.Promo);
+        var chars = TextNormalizer.CountVisible(TemplateArchive.Promo);
         Assert.Equal(chars, entry.GetProperty("chars").GetInt32());
 
         // Every carrier has two paragraphs of its own before the promo.

@@ -1,32 +1,63 @@
 using System.Text.RegularExpressions;
+using NewsArchive.Sites;
 
 namespace NewsArchive.Tests;
 
 /// <summary>
-/// The library's folders are pipeline stages and depend one way only: input and decoding,
-/// containers, detection, the shared readers, sites (with their formats), then the front door and
-/// output. A namespace that uses a type of another is a dependency, read from the sources (types
-/// from the assembly, uses from the code with comments and strings left out); any cycle fails.
+/// The library's folders are the pipeline's stages, in order, and a folder uses only the folders
+/// before it: the record's value types, input, envelopes, decoding, containers, extraction, sites,
+/// assembly, output, the audit, then the front door (the files at the top). A file that uses a type
+/// of another folder is a dependency, read from the sources (types from the assembly, uses from the
+/// code with comments and strings left out). Folders (a site's within Sites too) have no cycle.
 /// </summary>
 public sealed partial class ArchitectureTests
 {
+    /// <summary>The stages, first to last: a folder may use the folders before it, never one after.</summary>
+    private static readonly string[] Stages =
+        ["Records", "Input", "Envelopes", "Decoding", "Containers", "Extraction", "Sites", "Assembly", "Output", "Audit", FrontDoor];
+
+    private const string FrontDoor = "(front door)";
+
     [Fact]
-    public void Namespaces_HaveNoDependencyCycle()
+    public void Folders_AreTheStages()
     {
-        var graph = DependencyGraph();
-        var cycle = FindCycle(graph);
-        Assert.True(cycle is null, $"namespace cycle: {string.Join(" -> ", cycle ?? [])}\n{Describe(graph)}");
+        var sources = Path.Combine(TestPaths.RepositoryRoot, "src", "NewsArchive");
+        var folders = Directory.EnumerateDirectories(sources).Select(Path.GetFileName).Where(n => n is not ("obj" or "bin")).Order(StringComparer.Ordinal);
+        Assert.Equal(Stages.Where(s => s != FrontDoor).Order(StringComparer.Ordinal), folders);
     }
 
     [Fact]
-    public void Namespaces_DependencyGraphSeesKnownEdges()
+    public void Stages_UseOnlyTheStagesBeforeThem()
+    {
+        var (_, stageEdges) = DependencyGraphs();
+        var backward = stageEdges
+            .SelectMany(pair => pair.Value.Select(to => (From: pair.Key, To: to)))
+            .Where(edge => Array.IndexOf(Stages, edge.To.Stage) > Array.IndexOf(Stages, edge.From))
+            .Select(edge => $"{edge.From} uses {edge.To.Stage} ({edge.To.Why})")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.True(backward.Count == 0, "a stage uses a later one:\n" + string.Join('\n', backward));
+    }
+
+    [Fact]
+    public void Folders_HaveNoDependencyCycle()
+    {
+        var (graph, _) = DependencyGraphs();
+        var cycle = FindCycle(graph);
+        Assert.True(cycle is null, $"folder cycle: {string.Join(" -> ", cycle ?? [])}\n{Describe(graph)}");
+    }
+
+    [Fact]
+    public void Stages_DependencyGraphSeesKnownEdges()
     {
         // The graph is only as good as what it sees: edges that exist for certain.
-        var graph = DependencyGraph();
-        Assert.Contains("NewsArchive.Parsing", graph["NewsArchive.Html"]);
-        Assert.Contains("NewsArchive.Profiles", graph["NewsArchive.Sites.Cna"]);
-        Assert.Contains("NewsArchive.Containers", graph["NewsArchive.Detection"]);
-        Assert.Contains("NewsArchive.Records", graph["NewsArchive.Output"]);
+        var (graph, stages) = DependencyGraphs();
+        Assert.Contains("Extraction", graph["Sites/Cna"]);
+        Assert.Contains("Containers", graph["Extraction"]);
+        Assert.Contains("Records", graph["Output"]);
+        Assert.Contains(stages["Sites"], edge => edge.Stage == "Extraction");
+        Assert.Contains(stages["Assembly"], edge => edge.Stage == "Extraction");
+        Assert.Contains(stages[FrontDoor], edge => edge.Stage == "Sites");
     }
 
     [Fact]
@@ -47,8 +78,8 @@ public sealed partial class ArchitectureTests
         Assert.Equal(
             [
                 "NewsArchive.ArchiveParser",
+                "NewsArchive.ArticleHeader",
                 "NewsArchive.Decoding.DecoderOptions",
-                "NewsArchive.Detection.ArticleHeader",
                 "NewsArchive.Envelopes.Envelope",
                 "NewsArchive.Envelopes.EnvelopeEntry",
                 "NewsArchive.Envelopes.EnvelopeKind",
@@ -69,43 +100,93 @@ public sealed partial class ArchitectureTests
             exported);
     }
 
-    private static Dictionary<string, HashSet<string>> DependencyGraph()
+    /// <summary>
+    /// The folder graph (a folder is named by its path: <c>Sites/Cna</c>), and each stage's uses of other stages with the first file and type that
+    /// shows each one.
+    /// </summary>
+    private static (Dictionary<string, HashSet<string>> Folders, Dictionary<string, HashSet<(string Stage, string Why)>> Stages) DependencyGraphs()
     {
-        // Top-level types only: a nested type is reached through its outer type.
+        var sources = Path.Combine(TestPaths.RepositoryRoot, "src", "NewsArchive");
+        var files = Directory.EnumerateFiles(sources, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(f => (Path: f, Text: File.ReadAllText(f)))
+            .ToList();
+
+        // Top-level types only (a nested type is reached through its outer type), by the file that
+        // declares them, so a public type that keeps its namespace is still placed by its folder.
+        var declared = new Dictionary<string, List<(string Folder, string Stage)>>(StringComparer.Ordinal);
+        foreach (var (path, text) in files)
+        {
+            var folder = FolderOf(sources, path);
+            foreach (Match type in TypeDeclaration().Matches(StringsAndComments().Replace(text, " ")))
+            {
+                if (!declared.TryGetValue(type.Groups[1].Value, out var list))
+                {
+                    declared[type.Groups[1].Value] = list = [];
+                }
+
+                list.Add((folder, StageOf(sources, path)));
+            }
+        }
+
         var owners = typeof(ArchiveParser).Assembly.GetTypes()
             .Where(t => !t.IsNested && t.Namespace is not null && t.Namespace.StartsWith("NewsArchive", StringComparison.Ordinal) && !t.Name.Contains('<', StringComparison.Ordinal))
             .GroupBy(t => t.Name.Split('`')[0], StringComparer.Ordinal)
-            .Where(g => g.Select(t => t.Namespace).Distinct().Count() == 1)
-            .ToDictionary(g => g.Key, g => g.First().Namespace!, StringComparer.Ordinal);
+            .Where(g => g.Select(t => t.Namespace).Distinct().Count() == 1 && declared.TryGetValue(g.Key, out var at) && at.Distinct().Count() == 1)
+            .ToDictionary(g => g.Key, g => declared[g.Key][0], StringComparer.Ordinal);
 
         var graph = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var sources = Path.Combine(TestPaths.RepositoryRoot, "src", "NewsArchive");
-        foreach (var file in Directory.EnumerateFiles(sources, "*.cs", SearchOption.AllDirectories))
+        var stages = new Dictionary<string, HashSet<(string Stage, string Why)>>(StringComparer.Ordinal);
+        foreach (var (path, text) in files)
         {
-            if (file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                || file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            var folder = FolderOf(sources, path);
+            var stage = StageOf(sources, path);
+            var code = StringsAndComments().Replace(text, " ");
+            if (!graph.TryGetValue(folder, out var edges))
             {
-                continue;
+                graph[folder] = edges = new HashSet<string>(StringComparer.Ordinal);
             }
 
-            var text = File.ReadAllText(file);
-            var ns = NamespaceDeclaration().Match(text).Groups[1].Value;
-            var code = StringsAndComments().Replace(text, " ");
-            if (!graph.TryGetValue(ns, out var edges))
+            if (!stages.TryGetValue(stage, out var uses))
             {
-                graph[ns] = edges = new HashSet<string>(StringComparer.Ordinal);
+                stages[stage] = uses = [];
             }
 
             foreach (Match word in Identifier().Matches(code))
             {
-                if (owners.TryGetValue(word.Value, out var owner) && owner != ns)
+                if (!owners.TryGetValue(word.Value, out var owner))
                 {
-                    edges.Add(owner);
+                    continue;
+                }
+
+                if (owner.Folder != folder)
+                {
+                    edges.Add(owner.Folder);
+                }
+
+                if (owner.Stage != stage && !uses.Any(u => u.Stage == owner.Stage))
+                {
+                    uses.Add((owner.Stage, $"{Path.GetRelativePath(sources, path)} uses {word.Value}"));
                 }
             }
         }
 
-        return graph;
+        return (graph, stages);
+    }
+
+    private static string FolderOf(string sources, string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetRelativePath(sources, path))!.Replace(Path.DirectorySeparatorChar, '/');
+        return folder.Length == 0 ? FrontDoor : folder;
+    }
+
+    private static string StageOf(string sources, string path)
+    {
+        var relative = Path.GetRelativePath(sources, path);
+        var slash = relative.IndexOf(Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        return slash < 0 ? FrontDoor : relative[..slash];
     }
 
     private static List<string>? FindCycle(Dictionary<string, HashSet<string>> graph)
@@ -153,8 +234,8 @@ public sealed partial class ArchitectureTests
     private static string Describe(Dictionary<string, HashSet<string>> graph) =>
         string.Join('\n', graph.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} -> {string.Join(", ", p.Value.Order(StringComparer.Ordinal))}"));
 
-    [GeneratedRegex(@"^namespace ([\w.]+);", RegexOptions.Multiline)]
-    private static partial Regex NamespaceDeclaration();
+    [GeneratedRegex(@"^(?:(?:public|internal|static|sealed|abstract|partial|readonly|file|ref)\s+)*(?:class|record(?:\s+struct)?|struct|interface|enum)\s+([A-Z][A-Za-z0-9_]*)", RegexOptions.Multiline)]
+    private static partial Regex TypeDeclaration();
 
     [GeneratedRegex(@"//[^\n]*|/\*.*?\*/|@""(?:[^""]|"""")*""|""""""[\s\S]*?""""""|""(?:[^""\\\n]|\\.)*""|'(?:[^'\\\n]|\\.)'", RegexOptions.Singleline)]
     private static partial Regex StringsAndComments();

@@ -1,6 +1,5 @@
 using System.Text;
-using NewsArchive.Detection;
-using NewsArchive.Html;
+using NewsArchive.Containers;
 
 namespace NewsArchive.Tests;
 

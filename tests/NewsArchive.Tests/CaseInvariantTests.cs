@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CsvHelper;
+using NewsArchive.Assembly;
 using NewsArchive.Output;
 using NewsArchive.Records;
 

@@ -1,3 +1,5 @@
+using NewsArchive.Extraction;
+
 namespace NewsArchive.Tests;
 
 /// <summary>
@@ -42,7 +44,7 @@ public sealed class CrossContainerTests
         Assert.NotEqual(page.Format, other.Format);
         Assert.Equal(page.Source, other.Source);
         Assert.Equal(page.Title, other.Title);
-        if (page.Warnings.Contains(Profiles.PageArticleReader.CutWarning))
+        if (page.Warnings.Contains(PageArticleReader.CutWarning))
         {
             // An expired story's page shows the start of the text the post holds whole.
             Assert.Equal(page.Paragraphs.ToArray(), other.Paragraphs.Take(page.Paragraphs.Length).ToArray());

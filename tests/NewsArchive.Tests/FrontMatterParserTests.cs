@@ -1,4 +1,4 @@
-using NewsArchive.Parsing;
+using NewsArchive.Containers;
 using NewsArchive.Records;
 
 namespace NewsArchive.Tests;

@@ -1,5 +1,4 @@
 using NewsArchive.Extraction;
-using NewsArchive.Html;
 
 namespace NewsArchive.Tests;
 

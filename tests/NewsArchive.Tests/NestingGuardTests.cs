@@ -1,6 +1,5 @@
 using System.Text;
-using NewsArchive.Html;
-using NewsArchive.Parsing;
+using NewsArchive.Containers;
 
 namespace NewsArchive.Tests;
 

@@ -1,5 +1,7 @@
+using NewsArchive.Containers;
 using NewsArchive.Decoding;
-using NewsArchive.Detection;
+using NewsArchive.Extraction;
+using NewsArchive.Sites;
 
 namespace NewsArchive.Tests;
 

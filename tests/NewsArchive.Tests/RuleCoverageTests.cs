@@ -1,4 +1,4 @@
-using NewsArchive.Rules;
+using NewsArchive.Extraction;
 
 namespace NewsArchive.Tests;
 

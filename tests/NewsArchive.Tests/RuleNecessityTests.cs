@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using NewsArchive.Detection;
-using NewsArchive.Html;
-using NewsArchive.Rules;
+using NewsArchive.Extraction;
+using NewsArchive.Sites;
 using NewsArchive.Sites.Cna;
 using NewsArchive.Sites.Generic;
 using NewsArchive.Sites.Udn;

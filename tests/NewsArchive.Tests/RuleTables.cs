@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Reflection;
-using NewsArchive.Html;
-using NewsArchive.Rules;
+using NewsArchive.Extraction;
 
 namespace NewsArchive.Tests;
 

@@ -1,7 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using NewsArchive.Html;
-using NewsArchive.Parsing;
+using NewsArchive.Containers;
+using NewsArchive.Extraction;
 
 namespace NewsArchive.Tests;
 
@@ -33,7 +33,7 @@ public sealed class SelectorPrefilterTests
             var text = File.ReadAllText(golden.InputPath);
             if (FrontMatterParser.TrySplit(text, out var post)
                 && !TextNormalizer.IsBlank(post.BodySpan)
-                && JekyllBody.TryToHtml(post.Text.AsMemory(post.BodyStart), new Detection.ParseContext().Markdown, out var html, out _))
+                && JekyllBody.TryToHtml(post.Text.AsMemory(post.BodyStart), new ParseContext().Markdown, out var html, out _))
             {
                 yield return [golden.Name, html.ToString()];
             }

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using NewsArchive.Extraction;
+using NewsArchive.Sites;
 
 namespace NewsArchive.Tests;
 
@@ -24,8 +26,8 @@ public sealed partial class SiteLayoutTests
             [
                 "src/NewsArchive/Sites/<Site>/<Site>Site.cs",
                 "src/NewsArchive/Sites/<Site>/<Site><Container>Profile.cs",
-                "src/NewsArchive/ProfileCatalog.cs",
-                "src/NewsArchive/Parsing/SourceSites.cs",
+                "src/NewsArchive/Sites/ProfileCatalog.cs",
+                "src/NewsArchive/Extraction/SourceSites.cs",
                 "tests/NewsArchive.Tests/Cases/<format>-<what-it-shows>/",
             ],
             checkedPaths);
@@ -56,7 +58,7 @@ public sealed partial class SiteLayoutTests
         // Step 4: the publisher is known by its code (the generic site has none: sources come from URLs).
         if (code is not null)
         {
-            Assert.Equal(code, Parsing.SourceSites.FromLabel(code));
+            Assert.Equal(code, SourceSites.FromLabel(code));
             Assert.All(formats, p => Assert.StartsWith(code + "-", p.Name, StringComparison.Ordinal));
         }
 

@@ -1,4 +1,6 @@
-using NewsArchive.Parsing;
+using NewsArchive.Assembly;
+using NewsArchive.Extraction;
+using NewsArchive.Input;
 
 namespace NewsArchive.Tests;
 
@@ -26,7 +28,7 @@ public sealed class SourceAndIdTests
     [InlineData("https:///path", null)]
     public void TryGetHost_HttpUrls_GivesLowerCaseHost(string url, string? host)
     {
-        Assert.Equal(host is not null, SourceSites.TryGetHost(url, out var actual));
+        Assert.Equal(host is not null, UrlHost.TryGetHost(url, out var actual));
         Assert.Equal(host ?? string.Empty, actual);
     }
 

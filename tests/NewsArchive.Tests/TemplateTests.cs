@@ -1,4 +1,5 @@
 using System.Text;
+using NewsArchive.Assembly;
 using NewsArchive.Extraction;
 using NewsArchive.Records;
 using NewsArchive.Testing;
@@ -167,7 +168,7 @@ public sealed class TemplateTests
         var plain = records[0];
         var applied = template.Apply(plain, out _);
         Assert.NotEqual(plain.Id, applied.Id);
-        Assert.Equal(Parsing.ArticleIdBuilder.Build(applied.Source, applied.Url, applied.Title, applied.Text), applied.Id);
+        Assert.Equal(ArticleIdBuilder.Build(applied.Source, applied.Url, applied.Title, applied.Text), applied.Id);
     }
 
     [Fact]
@@ -208,7 +209,7 @@ public sealed class TemplateTests
         var template = learner.Build();
         var removals = records.Select(r => { template.Apply(r, out var removal); return removal; }).Where(r => !r.IsEmpty).ToList();
         var totals = tally.Count(template)["exmorning"];
-        Assert.Equal(new TemplateTotals(60, 30, 45, 0, 30L * Parsing.TextNormalizer.CountVisible(TemplateArchive.Promo)), totals);
+        Assert.Equal(new TemplateTotals(60, 30, 45, 0, 30L * TextNormalizer.CountVisible(TemplateArchive.Promo)), totals);
         Assert.Equal(removals.Count, totals.Records);
         Assert.Equal(removals.Sum(r => r.Chars), totals.Chars);
     }
@@ -245,7 +246,7 @@ public sealed class TemplateTests
         }
 
         Assert.Null(spool.FilePath);
-        Assert.StartsWith(missing + ": ", spool.FileError, StringComparison.Ordinal);
+        Assert.StartsWith(missing + ": ", spool.SpoolError, StringComparison.Ordinal);
         Assert.Equal(entries, spool.Read().Select(e => e.ToArray()));
     }
 
@@ -287,7 +288,7 @@ public sealed class TemplateTests
         var entry = source.GetProperty("paragraphs")[0];
         Assert.Equal(TemplateArchive.Promo, entry.GetProperty("text").GetString());
         Assert.Equal(20, entry.GetProperty("records").GetInt32());
-        Assert.Equal(Parsing.TextNormalizer.CountVisible(TemplateArchive.Promo), entry.GetProperty("chars").GetInt32());
+        Assert.Equal(TextNormalizer.CountVisible(TemplateArchive.Promo), entry.GetProperty("chars").GetInt32());
     }
 
     [Theory]

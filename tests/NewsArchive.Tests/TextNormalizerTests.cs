@@ -1,4 +1,4 @@
-using NewsArchive.Parsing;
+using NewsArchive.Extraction;
 
 namespace NewsArchive.Tests;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
-using NewsArchive.Rules;
+using NewsArchive.Assembly;
+using NewsArchive.Extraction;
 
 namespace NewsArchive.Audit;
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using NewsArchive.Html;
 
 namespace NewsArchive.Containers;
 

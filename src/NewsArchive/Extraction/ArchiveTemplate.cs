@@ -1,8 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using NewsArchive.Parsing;
 using NewsArchive.Records;
-using NewsArchive.Rules;
 
 namespace NewsArchive.Extraction;
 
@@ -169,7 +167,7 @@ internal sealed class ArchiveTemplate
 
         return record with
         {
-            Id = removedParagraphs == 0 ? record.Id : ArticleIdBuilder.Build(record.Source, record.Url, record.Title, text),
+            Id = removedParagraphs == 0 || !IsContentId(record) ? record.Id : ContentId.Of(record.Source, record.Title, text),
             Paragraphs = kept,
             Text = text,
             Images = images,
@@ -177,6 +175,10 @@ internal sealed class ArchiveTemplate
             Warnings = warnings,
         };
     }
+
+    /// <summary>A record whose id is its content's (<see cref="ContentId"/>), not a native id from its URL.</summary>
+    private static bool IsContentId(ArticleRecord record) =>
+        record.Id.StartsWith(record.Source, StringComparison.Ordinal) && record.Id.AsSpan(record.Source.Length).StartsWith(":sha256:", StringComparison.Ordinal);
 
     private sealed class Compiled(SourceTemplate template)
     {

@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using AngleSharp.Dom;
-using NewsArchive.Html;
 
 namespace NewsArchive.Extraction;
 

@@ -19,7 +19,7 @@ internal sealed class EntrySpool(int memoryLimit, string? directory = null) : ID
     public string? FilePath { get; private set; }
 
     /// <summary>Why the spool could not move to a temporary file (it stays in memory then), or null.</summary>
-    public string? FileError { get; private set; }
+    public string? SpoolError { get; private set; }
 
     public int Count { get; private set; }
 
@@ -36,7 +36,7 @@ internal sealed class EntrySpool(int memoryLimit, string? directory = null) : ID
         stream.Write(length);
         stream.Write(entry);
         Count++;
-        if (FilePath is null && FileError is null && stream.Length > memoryLimit)
+        if (FilePath is null && SpoolError is null && stream.Length > memoryLimit)
         {
             MoveToFile();
         }
@@ -67,7 +67,7 @@ internal sealed class EntrySpool(int memoryLimit, string? directory = null) : ID
 
     /// <summary>
     /// Moves the entries to a temporary file. Where none can be made (a read-only or full temporary
-    /// folder) they stay in memory, and <see cref="FileError"/> says why.
+    /// folder) they stay in memory, and <see cref="SpoolError"/> says why.
     /// </summary>
     private void MoveToFile()
     {
@@ -89,7 +89,7 @@ internal sealed class EntrySpool(int memoryLimit, string? directory = null) : ID
         {
             file?.Dispose();
             stream.Position = stream.Length;
-            FileError = $"{folder}: {ex.Message}";
+            SpoolError = $"{folder}: {ex.Message}";
             return;
         }
 

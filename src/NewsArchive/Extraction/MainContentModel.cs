@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using AngleSharp.Dom;
-using NewsArchive.Html;
-using NewsArchive.Parsing;
 
 namespace NewsArchive.Extraction;
 

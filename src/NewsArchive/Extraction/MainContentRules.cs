@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using NewsArchive.Html;
-using NewsArchive.Parsing;
 
 namespace NewsArchive.Extraction;
 

@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
 using AngleSharp.Dom;
-using NewsArchive.Html;
-using NewsArchive.Parsing;
 
 namespace NewsArchive.Extraction;
 

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
-using NewsArchive.Parsing;
 
 namespace NewsArchive.Extraction;
 

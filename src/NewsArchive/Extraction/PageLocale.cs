@@ -1,3 +1,4 @@
+using NewsArchive.Input;
 namespace NewsArchive.Extraction;
 
 /// <summary>Where a page is from, as far as its URL and its language say.</summary>
@@ -9,7 +10,7 @@ internal static class PageLocale
     /// </summary>
     public static bool IsTaiwanese(string? url, string? language)
     {
-        if (Parsing.SourceSites.TryGetHost(url, out var host) && (host.EndsWith(".tw", StringComparison.Ordinal) || host == "tw"))
+        if (UrlHost.TryGetHost(url, out var host) && (host.EndsWith(".tw", StringComparison.Ordinal) || host == "tw"))
         {
             return true;
         }

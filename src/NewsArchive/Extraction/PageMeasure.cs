@@ -1,8 +1,6 @@
 using System.Collections.Frozen;
 using System.Runtime.InteropServices;
 using AngleSharp.Dom;
-using NewsArchive.Html;
-using NewsArchive.Parsing;
 
 namespace NewsArchive.Extraction;
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using NewsArchive.Parsing;
 
 namespace NewsArchive.Extraction;
 

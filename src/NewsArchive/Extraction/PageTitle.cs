@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using NewsArchive.Containers;
-using NewsArchive.Parsing;
 
 namespace NewsArchive.Extraction;
 

@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
-using NewsArchive.Html;
-using NewsArchive.Parsing;
 using NewsArchive.Records;
 
 namespace NewsArchive.Extraction;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using CsvHelper;
 using FsCheck;
 using FsCheck.Fluent;
+using NewsArchive.Assembly;
 using NewsArchive.Records;
 using Xunit.Abstractions;
 
@@ -101,12 +102,12 @@ public sealed class MutationPropertyTests(ITestOutputHelper output)
     }
 
     /// <summary>Parses one mutated input within the time limit; <paramref name="header"/> is what its format read before the body.</summary>
-    private static ParseOutcome ParseTimed(ArchiveParser parser, MutatedInput input, Stats stats, out Detection.ArticleHeader? header)
+    private static ParseOutcome ParseTimed(ArchiveParser parser, MutatedInput input, Stats stats, out ArticleHeader? header)
     {
         var bytes = input.Mutation.Apply(Samples[input.Sample]);
         var clock = Stopwatch.StartNew();
         ParseOutcome outcome;
-        Detection.ArticleHeader? seen = null;
+        ArticleHeader? seen = null;
         try
         {
             outcome = parser.Parse(new InputFile(input.Sample, bytes), h =>
@@ -134,7 +135,7 @@ public sealed class MutationPropertyTests(ITestOutputHelper output)
     }
 
     /// <summary>A header never says what the record does not: a filter before parsing agrees with one after it.</summary>
-    private static void AssertHeaderAgrees(Detection.ArticleHeader? header, ArticleRecord record)
+    private static void AssertHeaderAgrees(ArticleHeader? header, ArticleRecord record)
     {
         Assert.NotNull(header);
         if (header.Source is { } source)

@@ -1,4 +1,4 @@
-using NewsArchive.Profiles;
+using NewsArchive.Extraction;
 
 namespace NewsArchive.Sites.Cna;
 

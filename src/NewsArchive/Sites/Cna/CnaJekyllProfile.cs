@@ -1,7 +1,5 @@
-using NewsArchive.Detection;
-using NewsArchive.Html;
-using NewsArchive.Parsing;
-using NewsArchive.Profiles;
+using NewsArchive.Containers;
+using NewsArchive.Extraction;
 
 namespace NewsArchive.Sites.Cna;
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
-using NewsArchive.Html;
-using NewsArchive.Profiles;
+using NewsArchive.Extraction;
 
 namespace NewsArchive.Sites.Cna;
 

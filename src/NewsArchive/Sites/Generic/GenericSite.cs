@@ -1,5 +1,4 @@
-using NewsArchive.Html;
-using NewsArchive.Profiles;
+using NewsArchive.Extraction;
 
 namespace NewsArchive.Sites.Generic;
 

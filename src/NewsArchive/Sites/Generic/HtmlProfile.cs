@@ -1,5 +1,5 @@
-using NewsArchive.Detection;
-using NewsArchive.Profiles;
+using NewsArchive.Containers;
+using NewsArchive.Extraction;
 
 namespace NewsArchive.Sites.Generic;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using NewsArchive.Parsing;
+using NewsArchive.Extraction;
 
 namespace NewsArchive.Sites.Udn;
 

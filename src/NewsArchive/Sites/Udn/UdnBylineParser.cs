@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
-using NewsArchive.Parsing;
+using NewsArchive.Extraction;
 using NewsArchive.Records;
 
 namespace NewsArchive.Sites.Udn;

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
-using NewsArchive.Html;
-using NewsArchive.Parsing;
-using NewsArchive.Profiles;
+using NewsArchive.Extraction;
 
 namespace NewsArchive.Sites.Udn;
 

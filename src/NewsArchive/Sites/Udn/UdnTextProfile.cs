@@ -1,9 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
-using NewsArchive.Detection;
-using NewsArchive.Parsing;
+using NewsArchive.Containers;
+using NewsArchive.Extraction;
 using NewsArchive.Records;
-using NewsArchive.Rules;
 
 namespace NewsArchive.Sites.Udn;
 

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using NewsArchive.Parsing;
+using NewsArchive.Extraction;
 
 namespace NewsArchive.Sites.Udn;
 

@@ -1,0 +1,146 @@
+using System.Collections.Immutable;
+using NewsArchive.Containers;
+
+namespace NewsArchive.Extraction;
+
+/// <summary>
+/// Reads a Jekyll post with a site's HTML rule table: front-matter fields, the body's paragraphs,
+/// keywords, further reading and images, the opening dateline and the closing credit. The Jekyll
+/// profiles differ only in how they recognise a post and in the rule table they pass.
+/// </summary>
+internal static class JekyllArticleReader
+{
+    /// <summary>The record's source and publication time, from the front matter and the title header alone.</summary>
+    /// <param name="document">The post.</param>
+    /// <param name="site">The site's code when the format knows it.</param>
+    public static ArticleHeader ReadHeader(SourceDocument document, string? site = null)
+    {
+        if (document.Post is not { } post)
+        {
+            return ArticleHeader.Unknown;
+        }
+
+        var (_, source, published, _, _) = ReadHeader(post, site, ImmutableArray.CreateBuilder<string>());
+        return ArticleHeader.Of(source, published);
+    }
+
+    /// <summary>The part of a read that needs no body: <see cref="Read"/> and <see cref="ReadHeader(SourceDocument, string?)"/> share it, so they agree.</summary>
+    private static (string? Url, string Source, string? Published, int BodySkip, string? HeaderTitle) ReadHeader(JekyllPost post, string? site, ImmutableArray<string>.Builder warnings)
+    {
+        var skip = JekyllFields.SkipTitleHeader(post.BodySpan, out var headerTitle, out var headerUrl);
+        var url = JekyllFields.Url(post.FrontMatter) ?? headerUrl;
+        var source = site ?? JekyllFields.Source(post.FrontMatter, url);
+        var published = JekyllFields.Published(post.FrontMatter, source, warnings);
+        return (url, source, published, skip, headerTitle);
+    }
+
+    /// <summary>How many opening paragraphs a byline line is looked for in.</summary>
+    private const int BylineParagraphs = 3;
+
+    /// <summary>
+    /// A byline line among the first paragraphs of a post of a site with no grammar of its own
+    /// (<c>記者王小明／台北報導</c>, <c>By Jane Doe</c>), read with the shared grammar and taken out of the
+    /// text, as a saved page's is: the same article gives the same record in either container.
+    /// </summary>
+    private static ParsedByline? TakeByline(ref ImmutableArray<string> paragraphs)
+    {
+        for (var i = 0; i < Math.Min(paragraphs.Length, BylineParagraphs); i++)
+        {
+            if (BylineParser.TryParse(paragraphs[i], out var byline) && (!byline.Authors.IsEmpty || byline.Desk is not null || byline.Agency is not null))
+            {
+                paragraphs = paragraphs.RemoveAt(i);
+                return byline;
+            }
+        }
+
+        return null;
+    }
+
+    /// <param name="document">The post.</param>
+    /// <param name="context">The worker's parsers.</param>
+    /// <param name="rules">The site's HTML rule table.</param>
+    /// <param name="site">The site's code when the format knows it; otherwise it comes from the front matter and URL.</param>
+    /// <param name="datelineExpected">The site opens every story with a dateline.</param>
+    public static ProfileResult Read(SourceDocument document, ParseContext context, HtmlSiteRules rules, string? site = null, bool datelineExpected = false)
+    {
+        var post = document.Post;
+        if (post is null)
+        {
+            return ProfileResult.Failed("no front matter");
+        }
+
+        var warnings = ImmutableArray.CreateBuilder<string>();
+        warnings.AddRange(post.Warnings);
+        var frontMatter = post.FrontMatter;
+        var (url, source, published, skip, headerTitle) = ReadHeader(post, site, warnings);
+        var body = post.Text.AsMemory(post.BodyStart + skip);
+        if (TextNormalizer.IsBlank(body.Span))
+        {
+            // The scraper caught the header but not the text: the record keeps what the header says.
+            return ProfileResult.Success(new ArticleDraft
+            {
+                Source = source,
+                Url = url,
+                Title = JekyllFields.Title(frontMatter) ?? headerTitle,
+                Published = published,
+                FrontMatter = frontMatter,
+                Warnings = warnings.ToImmutable(),
+            });
+        }
+
+        if (!JekyllBody.TryToHtml(body, context.Markdown, out var html, out var bodyWarning))
+        {
+            return ProfileResult.Failed(bodyWarning!);
+        }
+
+        if (bodyWarning is not null)
+        {
+            warnings.Add(bodyWarning);
+        }
+
+        if (HtmlNestingGuard.IsTooDeep(html.Span))
+        {
+            return ProfileResult.Failed($"HTML is nested more than {HtmlNestingGuard.MaxDepth} elements deep");
+        }
+
+        var article = HtmlArticleReader.Read(context.HtmlParser, html, rules, url);
+        warnings.AddRange(article.Warnings);
+        var title = JekyllFields.Title(frontMatter);
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            title = headerTitle ?? article.FirstHeading;
+            if (!string.IsNullOrWhiteSpace(title))
+            {
+                warnings.Add("no title in front matter; taken from the body");
+            }
+        }
+
+        if (article.RuleHits.Any(h => ReferenceEquals(h.Rule, FurnitureRules.CutNotice)))
+        {
+            warnings.Add(PageArticleReader.CutWarning);
+        }
+
+        var paragraphs = article.Paragraphs;
+        var byline = site is null ? TakeByline(ref paragraphs) : null;
+        var credits = BodyCredits.Read(paragraphs, article.Authors.AddRange(byline?.Authors ?? []), datelineExpected, warnings);
+        return ProfileResult.Success(new ArticleDraft
+        {
+            Source = source,
+            Url = url,
+            Title = title,
+            Published = published,
+            Agency = credits.Agency ?? byline?.Agency,
+            Dateline = credits.Dateline ?? byline?.Dateline,
+            Authors = credits.Authors,
+            Editors = credits.Editors,
+            Translators = credits.Translators,
+            Paragraphs = paragraphs,
+            Tags = article.Tags,
+            Related = article.Related,
+            Images = article.Images,
+            FrontMatter = frontMatter,
+            Warnings = warnings.ToImmutable(),
+            RuleHits = article.RuleHits,
+        });
+    }
+}
