@@ -26,6 +26,8 @@ public class StageBenchmarks
     private JekyllPost post = null!;
     private ArticleDraft draft = null!;
     private static readonly HtmlSiteRules Rules = Sites.Cna.CnaSite.PostRules;
+    private static readonly Site Site = Sites.Cna.CnaSite.Site;
+    private static readonly SiteDirectory Directory = SiteCatalog.Directory;
 
     [GlobalSetup]
     public void Setup()
@@ -36,7 +38,7 @@ public class StageBenchmarks
         FrontMatterParser.TrySplit(text, out post);
         html = post.Text[(post.BodyStart + JekyllFields.SkipTitleHeader(post.BodySpan, out _, out _))..];
         parsed = context.HtmlParser.ParseDocument(html);
-        draft = JekyllArticleReader.Read(new SourceDocument("000.txt", text), context, Rules).Draft!;
+        draft = JekyllArticleReader.Read(new SourceDocument("000.txt", text), context, Site, Directory, null).Draft!;
         record = ((ParseOutcome.Parsed)new ArchiveParser().Parse(new InputFile("000.txt", bytes))).Record;
     }
 
@@ -46,8 +48,8 @@ public class StageBenchmarks
     [Benchmark(Description = "front matter (YamlDotNet)")]
     public bool FrontMatter() => FrontMatterParser.TrySplit(text, out _);
 
-    [Benchmark(Description = "detect (all profiles)")]
-    public object? Detect() => new FormatDetector(ProfileCatalog.All).Detect(new SourceDocument("000.txt", text));
+    [Benchmark(Description = "detect (all formats)")]
+    public object? Detect() => new FormatDetector(SiteCatalog.Formats).Detect(new SourceDocument("000.txt", text));
 
     [Benchmark(Description = "nesting guard")]
     public int Nesting() => HtmlNestingGuard.MeasureDepth(html);
@@ -56,7 +58,7 @@ public class StageBenchmarks
     public int AngleSharp() => context.HtmlParser.ParseDocument(html).Body!.ChildElementCount;
 
     [Benchmark(Description = "HTML read (parse + rules + text)")]
-    public int HtmlRead() => JekyllArticleReader.Read(new SourceDocument("000.txt", text), context, Rules).Draft!.Paragraphs.Length;
+    public int HtmlRead() => JekyllArticleReader.Read(new SourceDocument("000.txt", text), context, Site, Directory, null).Draft!.Paragraphs.Length;
 
     [Benchmark(Description = "HtmlArticleReader.Read only")]
     public int ReaderOnly() => HtmlArticleReader.Read(context.HtmlParser, html, Rules, null).Paragraphs.Length;
@@ -70,16 +72,16 @@ public class StageBenchmarks
         var skip = JekyllFields.SkipTitleHeader(post.BodySpan, out _, out _);
         var url = JekyllFields.Url(post.FrontMatter);
         var warnings = System.Collections.Immutable.ImmutableArray.CreateBuilder<string>();
-        JekyllFields.Published(post.FrontMatter, JekyllFields.Source(post.FrontMatter, url), warnings);
+        JekyllFields.Published(post.FrontMatter, Directory.UtcOffsetOf(JekyllFields.Source(post.FrontMatter, url, Directory)), warnings);
         return skip + (JekyllBody.LooksLikeHtml(post.BodySpan[skip..]) ? 1 : 0) + (HtmlNestingGuard.IsTooDeep(post.BodySpan[skip..]) ? 1 : 0);
     }
 
     [Benchmark(Description = "dateline + credits")]
     public int DatelineAndCredits() =>
-        (DatelineParser.TryParseOpening(draft.Paragraphs[0], out _) ? 1 : 0) + CreditsParser.Parse(draft.Paragraphs).Translators.Length;
+        (DatelineParser.TryParseOpening(draft.Paragraphs[0], Directory.DatelineAgencies, out _) ? 1 : 0) + CreditsParser.Parse(draft.Paragraphs).Translators.Length;
 
     [Benchmark(Description = "record build")]
-    public ParseOutcome RecordBuild() => ArticleRecordBuilder.Build(draft, "000.txt", "cna-jekyll", []);
+    public ParseOutcome RecordBuild() => ArticleRecordBuilder.Build(draft, "000.txt", "cna-jekyll", [], Directory);
 
     [Benchmark(Description = "serialize jsonl")]
     public int Serialize()

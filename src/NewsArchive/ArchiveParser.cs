@@ -8,14 +8,16 @@ using NewsArchive.Sites;
 namespace NewsArchive;
 
 /// <summary>
-/// The library's front door: bytes of one input in, a <see cref="ParseOutcome"/> out. Decodes, detects
-/// the format, parses with that format's profile and builds the record. Not thread-safe (it owns an
+/// The library's front door: bytes of one input in, a <see cref="ParseOutcome"/> out. Decodes, decides
+/// the container, asks the formats of that container (the sites of <see cref="SiteCatalog"/>, each
+/// paired with the containers it reads) which is the file's, reads it with that format and builds the record. Not thread-safe (it owns an
 /// HTML parser): use one per thread.
 /// </summary>
 public sealed class ArchiveParser
 {
     private readonly TextDecoder decoder;
-    private readonly ImmutableArray<IFormatProfile> profiles;
+    private readonly ImmutableArray<IFormat> formats;
+    private readonly SiteDirectory directory;
     private readonly FormatDetector detector;
     private readonly ParseContext context = new();
 
@@ -26,12 +28,13 @@ public sealed class ArchiveParser
     {
     }
 
-    /// <summary>A parser for the given formats only (tests of one format, a site added in a fixture).</summary>
-    internal ArchiveParser(DecoderOptions? decoderOptions, ImmutableArray<IFormatProfile>? profiles)
+    /// <summary>A parser for the given sites' formats (a site's rule left out, a site added in a fixture).</summary>
+    internal ArchiveParser(DecoderOptions? decoderOptions, ImmutableArray<Site>? sites)
     {
         decoder = new TextDecoder(decoderOptions);
-        this.profiles = profiles ?? ProfileCatalog.All;
-        detector = new FormatDetector(this.profiles);
+        directory = sites is { } given ? SiteCatalog.DirectoryOf(given) : SiteCatalog.Directory;
+        formats = sites is { } some ? SiteCatalog.FormatsOf(some, directory) : SiteCatalog.Formats;
+        detector = new FormatDetector(formats);
     }
 
     public ParseOutcome Parse(InputFile input) => Parse(input, wanted: null);
@@ -45,7 +48,7 @@ public sealed class ArchiveParser
     public ParseOutcome Parse(InputFile input, Func<ArticleHeader, bool>? wanted)
     {
         // An item of a web archive is left out by the host it was fetched from before it is decoded.
-        if (wanted is not null && input.TargetUri is { } target && !MayWantFetched(target, wanted))
+        if (wanted is not null && input.TargetUri is { } target && !MayWantFetched(target, wanted, directory))
         {
             return new ParseOutcome.Skipped(input.DisplayName, "html");
         }
@@ -69,12 +72,14 @@ public sealed class ArchiveParser
 
     /// <summary>
     /// Whether a page fetched from <paramref name="target"/> may be one <paramref name="wanted"/>
-    /// keeps, as far as the host tells (<see cref="SourceSites.CodeOfFetched"/>): false only when
+    /// keeps, as far as the host tells (<see cref="SiteDirectory.CodeOfFetched"/>): false only when
     /// the host names a site it refuses. Asked before the page is decoded, and by a web archive's
     /// reader before the HTTP body is.
     /// </summary>
-    internal static bool MayWantFetched(string target, Func<ArticleHeader, bool> wanted) =>
-        SourceSites.CodeOfFetched(target) is not { } code || wanted(new ArticleHeader { Source = code });
+    internal static bool MayWantFetched(string target, Func<ArticleHeader, bool> wanted) => MayWantFetched(target, wanted, SiteCatalog.Directory);
+
+    private static bool MayWantFetched(string target, Func<ArticleHeader, bool> wanted, SiteDirectory directory) =>
+        directory.CodeOfFetched(target) is not { } code || wanted(new ArticleHeader { Source = code });
 
     public ParseOutcome ParseText(string path, string text, ImmutableArray<string> decodingWarnings = default) =>
         ParseText(new SourceDocument(path, text, context), decodingWarnings, wanted: null);
@@ -82,30 +87,30 @@ public sealed class ArchiveParser
     private ParseOutcome ParseText(SourceDocument document, ImmutableArray<string> decodingWarnings, Func<ArticleHeader, bool>? wanted)
     {
         var path = document.Path;
-        var profile = detector.Detect(document);
-        if (profile is null)
+        var format = detector.Detect(document);
+        if (format is null)
         {
             return new ParseOutcome.Failed(path, Unrecognised(document.Container));
         }
 
-        if (wanted is not null && !wanted(profile.ReadHeader(document)))
+        var result = format.Read(document, context, wanted);
+        if (result.IsSkipped)
         {
-            return new ParseOutcome.Skipped(path, profile.Name);
+            return new ParseOutcome.Skipped(path, format.Name);
         }
 
-        var result = profile.Parse(document, context);
         if (result.Draft is null)
         {
-            return new ParseOutcome.Failed(path, $"{profile.Name}: {result.Failure}");
+            return new ParseOutcome.Failed(path, $"{format.Name}: {result.Failure}");
         }
 
-        return ArticleRecordBuilder.Build(result.Draft, path, profile.Name, decodingWarnings.IsDefault ? [] : decodingWarnings);
+        return ArticleRecordBuilder.Build(result.Draft, path, format.Name, decodingWarnings.IsDefault ? [] : decodingWarnings, directory);
     }
 
     /// <summary>Why no format took a file: what its container is, and which formats read that container.</summary>
     private string Unrecognised(ContainerKind container)
     {
-        var names = string.Join(", ", profiles.Where(p => p.Container == container).Select(p => p.Name));
+        var names = string.Join(", ", formats.Where(f => f.Container == container).Select(f => f.Name));
         var (shape, kind) = container switch
         {
             ContainerKind.JekyllPost => ("a Jekyll post", "post format"),

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using NewsArchive.Extraction;
+using NewsArchive.Decoding;
 using NewsArchive.Testing;
 
 namespace NewsArchive.Cli.Tests;

@@ -56,17 +56,34 @@ public sealed partial class ArchitectureTests
         Assert.Contains("Containers", graph["Extraction"]);
         Assert.Contains("Records", graph["Output"]);
         Assert.Contains(stages["Sites"], edge => edge.Stage == "Extraction");
+        Assert.Contains(stages["Extraction"], edge => edge.Stage == "Containers");
         Assert.Contains(stages["Assembly"], edge => edge.Stage == "Extraction");
         Assert.Contains(stages[FrontDoor], edge => edge.Stage == "Sites");
     }
 
     [Fact]
-    public void EveryFormat_LivesInItsSitesFolder()
+    public void SiteKnowledge_LivesInSiteFolders()
     {
-        foreach (var profile in ProfileCatalog.All)
+        // A site's record is declared in its folder, and the stages before Sites name no site: no type
+        // of a site folder, and no site code as a word, in their code.
+        var siteTypes = typeof(ArchiveParser).Assembly.GetTypes()
+            .Where(t => t.Namespace?.StartsWith("NewsArchive.Sites.", StringComparison.Ordinal) == true)
+            .Select(t => t.Name.Split('`')[0])
+            .Where(n => !n.Contains('<', StringComparison.Ordinal))
+            .ToHashSet(StringComparer.Ordinal);
+        var sources = Path.Combine(TestPaths.RepositoryRoot, "src", "NewsArchive");
+        foreach (var stage in Stages.TakeWhile(s => s != "Sites"))
         {
-            Assert.StartsWith("NewsArchive.Sites.", profile.GetType().Namespace, StringComparison.Ordinal);
+            var folder = Path.Combine(sources, stage);
+            foreach (var file in Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories))
+            {
+                var code = StringsAndComments().Replace(File.ReadAllText(file), " ");
+                var named = Identifier().Matches(code).Select(m => m.Value).Where(siteTypes.Contains).Distinct().ToList();
+                Assert.True(named.Count == 0, $"{Path.GetRelativePath(sources, file)} names {string.Join(", ", named)}");
+            }
         }
+
+        Assert.All(SiteCatalog.Sites, site => Assert.Contains(SiteCatalog.Formats, f => ReferenceEquals(f.Site, site)));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using NewsArchive.Extraction;
+using NewsArchive.Sites;
 
 namespace NewsArchive.Tests;
 
@@ -23,7 +24,7 @@ public sealed class DatelineParserTests
     [InlineData("（中央社記者王小明台北28電）行政院今天", "台北", 28, "電", "王小明")]
     public void TryParseOpening_CnaDatelines_ReadsEveryPart(string paragraph, string? location, int? day, string kind, string authors)
     {
-        Assert.True(DatelineParser.TryParseOpening(paragraph, out var parsed));
+        Assert.True(DatelineParser.TryParseOpening(paragraph, SiteCatalog.Directory.DatelineAgencies, out var parsed));
         Assert.Equal("中央社", parsed.Agency);
         Assert.Equal(location, parsed.Dateline.Location);
         Assert.Equal(day, parsed.Dateline.Day);
@@ -41,7 +42,41 @@ public sealed class DatelineParserTests
     [InlineData("")]
     public void TryParseOpening_NotADateline_ReturnsFalse(string paragraph)
     {
-        Assert.False(DatelineParser.TryParseOpening(paragraph, out _));
+        Assert.False(DatelineParser.TryParseOpening(paragraph, SiteCatalog.Directory.DatelineAgencies, out _));
+    }
+
+    [Theory]
+    [InlineData("（美聯社紐約3日電）股市", "美聯社", "紐約", 3)]
+    [InlineData("（法新社記者安德烈巴黎3日電）", "法新社", "巴黎", 3)]
+    public void TryParseOpening_ASitesAgencyTable_ReadsItsDatelines(string paragraph, string agency, string location, int day)
+    {
+        var table = DatelineAgencies.Of(["美聯社", "法新社"]);
+        Assert.True(DatelineParser.TryParseOpening(paragraph, table, out var parsed));
+        Assert.Equal(agency, parsed.Agency);
+        Assert.Equal(location, parsed.Dateline.Location);
+        Assert.Equal(day, parsed.Dateline.Day);
+        Assert.False(DatelineParser.TryParseOpening(paragraph, SiteCatalog.Directory.DatelineAgencies, out _));
+    }
+
+    [Theory]
+    [InlineData("（路透社華盛頓5日電）美國國務院")]
+    [InlineData("（中央社記者廖禹揚首爾13日專電）韓聯社報導")]
+    [InlineData("(Reuters華盛頓5日電)")]
+    public void TryParseOpening_AnyAgency_KnowsADatelineWhoeverSentIt(string paragraph)
+    {
+        Assert.True(DatelineParser.TryParseOpening(paragraph, DatelineAgencies.Any, out _));
+    }
+
+    [Theory]
+    [InlineData("（圖／記者王小明攝）")]
+    [InlineData("（編輯：陳承功）1120913")]
+    [InlineData("（中央社）")]
+    [InlineData("（2024年5日電）")]
+    [InlineData("（路透社）")]
+    [InlineData("")]
+    public void TryParseOpening_AnyAgency_NotADateline_ReturnsFalse(string paragraph)
+    {
+        Assert.False(DatelineParser.TryParseOpening(paragraph, DatelineAgencies.Any, out _));
     }
 
     [Theory]

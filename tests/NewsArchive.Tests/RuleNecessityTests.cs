@@ -1,9 +1,6 @@
 using System.Collections.Immutable;
 using NewsArchive.Extraction;
 using NewsArchive.Sites;
-using NewsArchive.Sites.Cna;
-using NewsArchive.Sites.Generic;
-using NewsArchive.Sites.Udn;
 
 namespace NewsArchive.Tests;
 
@@ -14,18 +11,17 @@ namespace NewsArchive.Tests;
 /// </summary>
 public sealed class RuleNecessityTests
 {
+    /// <summary>Every HTML table of every site in the catalog, named by its site and container.</summary>
     private static readonly (string Table, HtmlSiteRules Rules)[] Tables =
     [
-        ("CnaSite.PostRules", CnaSite.PostRules),
-        ("CnaSite.PageRules", CnaSite.PageRules),
-        ("UdnSite.PageRules", UdnSite.PageRules),
-        ("GenericSite.PageRules", GenericSite.PageRules),
-        ("JekyllProfile.Rules", Sites.Generic.JekyllProfile.Rules),
+        .. SiteCatalog.Sites.SelectMany(site => new[] { ("post", site.PostRules), ("page", site.PageRules) }
+            .Where(t => t.Item2 is not null)
+            .Select(t => ($"{site.Code ?? "generic"} {t.Item1} rules", t.Item2!))),
     ];
 
     public static IEnumerable<object[]> Entries() =>
         Tables.SelectMany(t => t.Rules.Elements.Cast<IRule>().Concat(t.Rules.Paragraphs).Select(r => new object[] { t.Table, r.Reason }))
-            .Concat(UdnLines().Select(r => new object[] { "UdnTextProfile.Rules", r.Reason }))
+            .Concat(SiteCatalog.Sites.Where(s => s.TextDump is not null).SelectMany(s => LinesOf(s.TextDump!).Select(r => new object[] { $"{s.Code} text dump lines", r.Reason })))
             .DistinctBy(e => (string)e[1]);
 
     [Theory]
@@ -39,10 +35,12 @@ public sealed class RuleNecessityTests
                 Elements = [.. rules.Elements.Where(r => r.Reason != reason)],
                 Paragraphs = [.. rules.Paragraphs.Where(r => r.Reason != reason)],
             },
-            lines => new UdnTextRules(
-                [.. lines.PageEnd.Where(r => r.Reason != reason)],
-                [.. lines.BodyEnd.Where(r => r.Reason != reason)],
-                [.. lines.Noise.Where(r => r.Reason != reason)]));
+            lines => lines with
+            {
+                PageEnd = [.. lines.PageEnd.Where(r => r.Reason != reason)],
+                BodyEnd = [.. lines.BodyEnd.Where(r => r.Reason != reason)],
+                Noise = [.. lines.Noise.Where(r => r.Reason != reason)],
+            });
         var parser = new ArchiveParser(null, without);
         foreach (var golden in GoldenCase.All.Where(c => !c.ExpectsError))
         {
@@ -56,25 +54,26 @@ public sealed class RuleNecessityTests
         Assert.Fail($"{table}: \"{reason}\" can be left out and every golden case comes out the same: the rule is not needed, or no case shows what it is for");
     }
 
-    private static IEnumerable<IRule> UdnLines() =>
-        UdnTextProfile.Rules.PageEnd.Cast<IRule>().Concat(UdnTextProfile.Rules.BodyEnd).Concat(UdnTextProfile.Rules.Noise);
+    private static IEnumerable<IRule> LinesOf(TextDumpTables tables) =>
+        tables.PageEnd.Cast<IRule>().Concat(tables.BodyEnd).Concat(tables.Noise);
 
-    /// <summary>The catalog's formats, with <paramref name="edit"/> applied to every site's HTML table and <paramref name="editLines"/> to UDN's line tables.</summary>
-    private static ImmutableArray<IFormatProfile> Catalog(Func<HtmlSiteRules, HtmlSiteRules> edit, Func<UdnTextRules, UdnTextRules>? editLines = null) =>
+    /// <summary>The catalog's sites, with <paramref name="edit"/> applied to every HTML table and <paramref name="editLines"/> to every text dump's line tables.</summary>
+    private static ImmutableArray<Site> Catalog(Func<HtmlSiteRules, HtmlSiteRules> edit, Func<TextDumpTables, TextDumpTables> editLines) =>
     [
-        new CnaHtmlProfile(CnaSite.Page with { Rules = edit(CnaSite.PageRules) }),
-        new CnaJekyllProfile(edit(CnaSite.PostRules)),
-        new HtmlProfile(GenericSite.Page with { Rules = edit(GenericSite.PageRules) }),
-        new Sites.Generic.JekyllProfile(edit(Sites.Generic.JekyllProfile.Rules)),
-        new UdnHtmlProfile(UdnSite.Page with { Rules = edit(UdnSite.PageRules) }),
-        new UdnTextProfile(editLines is null ? UdnTextProfile.Rules : editLines(UdnTextProfile.Rules)),
+        .. SiteCatalog.Sites.Select(site => site with
+        {
+            PostRules = site.PostRules is { } post ? edit(post) : null,
+            PageRules = site.PageRules is { } page ? edit(page) : null,
+            TextDump = site.TextDump is { } dump ? editLines(dump) : null,
+        }),
     ];
 
     [Fact]
     public void Catalog_HereCoversEveryFormat()
     {
+        var edited = Catalog(rules => rules, lines => lines);
         Assert.Equal(
-            ProfileCatalog.All.Select(p => p.Name).Order(StringComparer.Ordinal),
-            Catalog(rules => rules).Select(p => p.Name).Order(StringComparer.Ordinal));
+            SiteCatalog.Formats.Select(p => p.Name),
+            SiteCatalog.FormatsOf(edited, SiteCatalog.DirectoryOf(edited)).Select(p => p.Name));
     }
 }

@@ -48,6 +48,7 @@ internal static class RuleTables
         Extraction.TemplateRule => [],
         IRule rule => [rule],
         HtmlSiteRules site => [.. site.Elements, .. site.Paragraphs, .. site.Before, .. site.ParagraphPasses],
+        TextDumpTables dump => [.. dump.PageEnd, .. dump.BodyEnd, .. dump.Noise],
         IEnumerable items and not string => items.OfType<object>().SelectMany(RulesIn),
         _ => [],
     };

@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using NewsArchive.Containers;
+using NewsArchive.Decoding;
 using NewsArchive.Extraction;
 
 namespace NewsArchive.Tests;

@@ -25,9 +25,7 @@ public sealed partial class SiteLayoutTests
         Assert.Equal(
             [
                 "src/NewsArchive/Sites/<Site>/<Site>Site.cs",
-                "src/NewsArchive/Sites/<Site>/<Site><Container>Profile.cs",
-                "src/NewsArchive/Sites/ProfileCatalog.cs",
-                "src/NewsArchive/Extraction/SourceSites.cs",
+                "src/NewsArchive/Sites/SiteCatalog.cs",
                 "tests/NewsArchive.Tests/Cases/<format>-<what-it-shows>/",
             ],
             checkedPaths);
@@ -42,27 +40,30 @@ public sealed partial class SiteLayoutTests
     public void SiteFolder_FollowsTheGuide(string site)
     {
         var folder = Path.Combine(SitesDirectory, site);
-
-        // Step 1: the site class, with its code.
+        // Step 1: the site's class, with its code and its record; the folder holds no format class (formats are derived).
         var siteType = typeof(ArchiveParser).Assembly.GetType($"NewsArchive.Sites.{site}.{site}Site");
         Assert.True(File.Exists(Path.Combine(folder, $"{site}Site.cs")), $"{site}: no {site}Site.cs");
         Assert.NotNull(siteType);
-        var code = siteType!.GetField("Code")?.GetRawConstantValue() as string;
+        var record = siteType!.GetField("Site")?.GetValue(null) as Site;
+        Assert.NotNull(record);
+        Assert.Equal(siteType.GetField("Code")?.GetRawConstantValue() as string, record!.Code);
+        Assert.DoesNotContain(
+            typeof(ArchiveParser).Assembly.GetTypes(),
+            t => t.Namespace == $"NewsArchive.Sites.{site}" && typeof(IFormat).IsAssignableFrom(t));
 
-        // Step 2 and 3: every format class in the folder, each in the catalog.
-        var formats = ProfileCatalog.All.Where(p => p.GetType().Namespace == $"NewsArchive.Sites.{site}").ToList();
-        var profileFiles = Directory.GetFiles(folder, "*Profile.cs").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
-        Assert.Equal(profileFiles, formats.Select(p => p.GetType().Name).Order(StringComparer.Ordinal));
-        Assert.NotEmpty(formats);
+        // Step 2: the catalog line.
+        Assert.Contains(record, SiteCatalog.Sites);
 
-        // Step 4: the publisher is known by its code (the generic site has none: sources come from URLs).
-        if (code is not null)
+        // The publisher is known by its code and hosts (the generic site has none: sources come from URLs).
+        if (record.Code is { } code)
         {
-            Assert.Equal(code, SourceSites.FromLabel(code));
-            Assert.All(formats, p => Assert.StartsWith(code + "-", p.Name, StringComparison.Ordinal));
+            Assert.Equal(code, SiteCatalog.Directory.FromLabel(code));
+            Assert.All(record.Hosts, host => Assert.Equal(code, SiteCatalog.Directory.FromUrl($"https://{host}/")));
         }
 
-        // Step 5: a golden case per format.
+        // Step 3: a golden case per format.
+        var formats = SiteCatalog.Formats.Where(f => ReferenceEquals(f.Site, record)).ToList();
+        Assert.NotEmpty(formats);
         foreach (var format in formats)
         {
             Assert.Contains(GoldenCase.All, c => c.Name.StartsWith(format.Name + "-", StringComparison.Ordinal) && !c.ExpectsError);

@@ -1,6 +1,6 @@
 using NewsArchive.Assembly;
-using NewsArchive.Extraction;
 using NewsArchive.Input;
+using NewsArchive.Sites;
 
 namespace NewsArchive.Tests;
 
@@ -15,7 +15,7 @@ public sealed class SourceAndIdTests
     [InlineData("not a url", null)]
     public void FromUrl_KnownHosts_GiveSiteCodes(string url, string? code)
     {
-        Assert.Equal(code, SourceSites.FromUrl(url));
+        Assert.Equal(code, SiteCatalog.Directory.FromUrl(url));
     }
 
     [Theory]
@@ -40,7 +40,7 @@ public sealed class SourceAndIdTests
     [InlineData("news", null)]
     public void FromLabel_FrontMatterLabels_GiveKnownSites(string label, string? code)
     {
-        Assert.Equal(code, SourceSites.FromLabel(label));
+        Assert.Equal(code, SiteCatalog.Directory.FromLabel(label));
     }
 
     [Theory]
@@ -50,7 +50,7 @@ public sealed class SourceAndIdTests
     [InlineData("rthk", "https://news.rthk.hk/rthk/ch/component/k2/1779284-20241115.htm", "rthk:1779284")]
     public void Build_UrlWithNativeId_UsesIt(string source, string url, string expected)
     {
-        Assert.Equal(expected, ArticleIdBuilder.Build(source, url, "標題", "內文"));
+        Assert.Equal(expected, ArticleIdBuilder.Build(source, url, "標題", "內文", SiteCatalog.Directory));
     }
 
     [Fact]
@@ -58,8 +58,8 @@ public sealed class SourceAndIdTests
     {
         // SHA-256 of "標題\n內文" in UTF-8, first 16 hex digits.
         var expected = "udn:sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("標題\n內文"u8))[..16];
-        Assert.Equal(expected, ArticleIdBuilder.Build("udn", null, "標題", "內文"));
-        Assert.Equal(expected, ArticleIdBuilder.Build("udn", "https://udn.com/news/index", "標題", "內文"));
-        Assert.NotEqual(expected, ArticleIdBuilder.Build("udn", null, "標題", "內文。"));
+        Assert.Equal(expected, ArticleIdBuilder.Build("udn", null, "標題", "內文", SiteCatalog.Directory));
+        Assert.Equal(expected, ArticleIdBuilder.Build("udn", "https://udn.com/news/index", "標題", "內文", SiteCatalog.Directory));
+        Assert.NotEqual(expected, ArticleIdBuilder.Build("udn", null, "標題", "內文。", SiteCatalog.Directory));
     }
 }

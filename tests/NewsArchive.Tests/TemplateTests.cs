@@ -1,7 +1,9 @@
 using System.Text;
 using NewsArchive.Assembly;
+using NewsArchive.Decoding;
 using NewsArchive.Extraction;
 using NewsArchive.Records;
+using NewsArchive.Sites;
 using NewsArchive.Testing;
 
 namespace NewsArchive.Tests;
@@ -168,7 +170,7 @@ public sealed class TemplateTests
         var plain = records[0];
         var applied = template.Apply(plain, out _);
         Assert.NotEqual(plain.Id, applied.Id);
-        Assert.Equal(ArticleIdBuilder.Build(applied.Source, applied.Url, applied.Title, applied.Text), applied.Id);
+        Assert.Equal(ArticleIdBuilder.Build(applied.Source, applied.Url, applied.Title, applied.Text, SiteCatalog.Directory), applied.Id);
     }
 
     [Fact]

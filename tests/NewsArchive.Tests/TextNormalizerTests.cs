@@ -1,4 +1,4 @@
-using NewsArchive.Extraction;
+using NewsArchive.Decoding;
 
 namespace NewsArchive.Tests;
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NewsArchive.Decoding;
 using NewsArchive.Extraction;
 using NewsArchive.Records;
 
@@ -14,7 +15,7 @@ internal static class ArticleRecordBuilder
     /// <summary>The warning of a record whose body held no article text.</summary>
     public const string NoTextWarning = LossAccounting.NoTextWarning;
 
-    public static ParseOutcome Build(ArticleDraft draft, string path, string format, ImmutableArray<string> decodingWarnings)
+    public static ParseOutcome Build(ArticleDraft draft, string path, string format, ImmutableArray<string> decodingWarnings, SiteDirectory directory)
     {
         var paragraphs = draft.Paragraphs.Contains(string.Empty) ? draft.Paragraphs.RemoveAll(p => p.Length == 0) : draft.Paragraphs;
         var title = TextNormalizer.RemoveInvisible(TextNormalizer.TrimAll(draft.Title ?? string.Empty).ToString());
@@ -42,7 +43,7 @@ internal static class ArticleRecordBuilder
         var text = string.Join('\n', paragraphs.AsSpan());
         var record = new ArticleRecord
         {
-            Id = ArticleIdBuilder.Build(draft.Source, draft.Url, title, text),
+            Id = ArticleIdBuilder.Build(draft.Source, draft.Url, title, text, directory),
             Source = draft.Source,
             Format = format,
             Path = path,

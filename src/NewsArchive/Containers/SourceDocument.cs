@@ -2,13 +2,17 @@ using NewsArchive.Input;
 
 namespace NewsArchive.Containers;
 
-/// <summary>Decoded text of one input, with its front matter split off once for every profile to share.</summary>
+/// <summary>
+/// Decoded text of one input and its container, each read once for every format to share: the
+/// Jekyll post (front matter split off), the saved page (parsed), or the text dump (split into lines).
+/// </summary>
 internal sealed class SourceDocument
 {
     private readonly Lazy<JekyllPost?> post;
     private bool? isHtmlPage;
 
     private HtmlPage? page;
+    private TextDump? dump;
     private ParseContext? context;
 
     /// <param name="path">The input's path, as the user named it.</param>
@@ -34,8 +38,6 @@ internal sealed class SourceDocument
     /// <summary>The saved page, parsed once for every format of the page container to share.</summary>
     public HtmlPage Page => page ??= WithTarget(HtmlPageReader.Read((context ??= new ParseContext()).HtmlParser, Text));
 
-    private Dictionary<object, object?>? memo;
-
     private HtmlPage WithTarget(HtmlPage read) =>
         read.Metadata.Url is null && TargetUri is { } target && UrlHost.TryGetHost(target, out _)
             ? read with { Metadata = read.Metadata with { Url = target } }
@@ -53,19 +55,6 @@ internal sealed class SourceDocument
     /// </summary>
     public ContainerKind Container => Post is not null ? ContainerKind.JekyllPost : IsHtmlPage ? ContainerKind.HtmlPage : ContainerKind.TextDump;
 
-    /// <summary>
-    /// Work on this document that a profile needs both to detect and to parse it, done once: the
-    /// first call computes it, later calls with the same key get the same value.
-    /// </summary>
-    public T Memo<T>(object key, Func<SourceDocument, T> compute)
-    {
-        memo ??= [];
-        if (!memo.TryGetValue(key, out var value))
-        {
-            value = compute(this);
-            memo[key] = value;
-        }
-
-        return (T)value!;
-    }
+    /// <summary>The text dump's lines, split once for every format of the text-dump container.</summary>
+    public TextDump Dump => dump ??= TextDump.Split(Text);
 }

@@ -3,7 +3,7 @@ using NewsArchive.Records;
 
 namespace NewsArchive.Extraction;
 
-/// <summary>What a profile found, before ids, joined text and de-duplication are worked out.</summary>
+/// <summary>What a format read, before ids, joined text and de-duplication are worked out.</summary>
 internal sealed class ArticleDraft
 {
     public required string Source { get; init; }

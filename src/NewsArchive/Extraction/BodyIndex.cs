@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using AngleSharp.Dom;
+using NewsArchive.Decoding;
 
 namespace NewsArchive.Extraction;
 

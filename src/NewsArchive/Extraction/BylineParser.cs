@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using NewsArchive.Decoding;
 using NewsArchive.Records;
 
 namespace NewsArchive.Extraction;
@@ -42,7 +43,7 @@ internal static partial class BylineParser
 
     private static readonly (char Open, char Close)[] Brackets = [('〔', '〕'), ('【', '】'), ('［', '］'), ('[', ']'), ('（', '）'), ('(', ')')];
 
-    public static bool TryParse(string line, out ParsedByline byline)
+    public static bool TryParse(string line, DatelineAgencies agencies, out ParsedByline byline)
     {
         byline = null!;
         if (line.Length > MaxLength * 2 || TextNormalizer.CountVisible(line) > MaxLength)
@@ -57,7 +58,7 @@ internal static partial class BylineParser
             return false;
         }
 
-        if (DatelineParser.TryParseOpening(text, out var opening) && TextNormalizer.TrimAll(text.AsSpan(text.AsSpan().IndexOfAny('）', ')') + 1)).IsEmpty)
+        if (DatelineParser.TryParseOpening(text, agencies, out var opening) && TextNormalizer.TrimAll(text.AsSpan(text.AsSpan().IndexOfAny('）', ')') + 1)).IsEmpty)
         {
             byline = new ParsedByline(opening.Agency, null, opening.Authors, opening.Dateline, null);
             return true;

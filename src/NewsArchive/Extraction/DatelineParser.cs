@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NewsArchive.Decoding;
 using NewsArchive.Records;
 
 namespace NewsArchive.Extraction;
@@ -7,7 +8,8 @@ namespace NewsArchive.Extraction;
 internal sealed record ParsedDateline(string? Agency, ImmutableArray<string> Authors, Dateline Dateline);
 
 /// <summary>
-/// Parses datelines: CNA's opening <c>（中央社記者廖禹揚首爾13日專電）</c> in half- or full-width brackets,
+/// Parses datelines: an agency's opening <c>（中央社記者廖禹揚首爾13日專電）</c> in half- or full-width brackets
+/// (the agencies are the sites' tables, <see cref="DatelineAgencies"/>),
 /// and the place/day/kind run that ends a UDN byline (<c>基輔22日專電</c>, <c>台北即時報導</c>).
 /// Reporters come first (<c>記者</c>, several joined by <c>、</c>), then the place, the day
 /// (<c>13日</c>, before or after the place, <c>28</c> with no 日 as in <c>台北28電</c>, or absent as in
@@ -21,15 +23,65 @@ internal static class DatelineParser
     /// <summary>Role words that introduce a reporter's name in a dateline or byline (<see cref="NewsRoles"/>).</summary>
     private static readonly ImmutableArray<string> ReporterRoles = NewsRoles.BylineRoles;
 
-    /// <summary>Agencies that open a CNA-style bracketed dateline.</summary>
-    private static readonly ImmutableArray<string> BracketAgencies = ["中央社", "中央通訊社"];
-
     private const int MaxBracketLength = 80;
 
-    /// <summary>Parses a paragraph that opens with a bracketed dateline such as <c>（中央社明斯克19日綜合外電報導）</c>.</summary>
-    public static bool TryParseOpening(string paragraph, out ParsedDateline parsed)
+    /// <summary>
+    /// Parses a paragraph that opens with a bracketed dateline of one of <paramref name="agencies"/>,
+    /// such as <c>（中央社明斯克19日綜合外電報導）</c>; the agencies come from the sites' tables.
+    /// </summary>
+    public static bool TryParseOpening(string paragraph, DatelineAgencies agencies, out ParsedDateline parsed)
     {
         parsed = null!;
+        if (!TryOpenBracket(paragraph, out var inner))
+        {
+            return false;
+        }
+
+        if (agencies.Names.IsDefault)
+        {
+            // Any agency: a run of letters, then reporters, place, day and kind.
+            for (var length = 1; length < DatelineAgencies.MinAnyLength && length <= inner.Length; length++)
+            {
+                if (!char.IsLetter(inner[length - 1]))
+                {
+                    return false;
+                }
+            }
+
+            for (var length = DatelineAgencies.MinAnyLength; length <= Math.Min(DatelineAgencies.MaxAnyLength, inner.Length - 1); length++)
+            {
+                if (!char.IsLetter(inner[length - 1]))
+                {
+                    break;
+                }
+
+                if (TryParseCore(inner[length..], out var anyAuthors, out var anyDateline))
+                {
+                    parsed = new ParsedDateline(inner[..length], anyAuthors, anyDateline);
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        foreach (var agency in agencies.Names)
+        {
+            if (inner.StartsWith(agency, StringComparison.Ordinal)
+                && TryParseCore(inner[agency.Length..], out var authors, out var dateline))
+            {
+                parsed = new ParsedDateline(agency, authors, dateline);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The text inside a bracket that opens the paragraph and closes within <see cref="MaxBracketLength"/>.</summary>
+    private static bool TryOpenBracket(string paragraph, out string inner)
+    {
+        inner = string.Empty;
         var text = paragraph.AsSpan().TrimStart();
         if (text.IsEmpty || (text[0] != '（' && text[0] != '('))
         {
@@ -42,18 +94,8 @@ internal static class DatelineParser
             return false;
         }
 
-        var inner = TextNormalizer.TrimAll(text[1..close]).ToString();
-        foreach (var agency in BracketAgencies)
-        {
-            if (inner.StartsWith(agency, StringComparison.Ordinal)
-                && TryParseCore(inner[agency.Length..], out var authors, out var dateline))
-            {
-                parsed = new ParsedDateline(agency, authors, dateline);
-                return true;
-            }
-        }
-
-        return false;
+        inner = TextNormalizer.TrimAll(text[1..close]).ToString();
+        return true;
     }
 
     /// <summary>

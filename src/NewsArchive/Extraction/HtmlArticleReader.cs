@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using NewsArchive.Decoding;
 using NewsArchive.Input;
 using NewsArchive.Records;
 

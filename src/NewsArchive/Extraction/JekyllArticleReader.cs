@@ -1,36 +1,23 @@
 using System.Collections.Immutable;
 using NewsArchive.Containers;
+using NewsArchive.Decoding;
 
 namespace NewsArchive.Extraction;
 
 /// <summary>
 /// Reads a Jekyll post with a site's HTML rule table: front-matter fields, the body's paragraphs,
-/// keywords, further reading and images, the opening dateline and the closing credit. The Jekyll
-/// profiles differ only in how they recognise a post and in the rule table they pass.
+/// keywords, further reading and images, the opening dateline and the closing credit. Sites differ
+/// only in their tables (<see cref="Site.PostRules"/>, dateline, time zone).
 /// </summary>
 internal static class JekyllArticleReader
 {
-    /// <summary>The record's source and publication time, from the front matter and the title header alone.</summary>
-    /// <param name="document">The post.</param>
-    /// <param name="site">The site's code when the format knows it.</param>
-    public static ArticleHeader ReadHeader(SourceDocument document, string? site = null)
-    {
-        if (document.Post is not { } post)
-        {
-            return ArticleHeader.Unknown;
-        }
-
-        var (_, source, published, _, _) = ReadHeader(post, site, ImmutableArray.CreateBuilder<string>());
-        return ArticleHeader.Of(source, published);
-    }
-
-    /// <summary>The part of a read that needs no body: <see cref="Read"/> and <see cref="ReadHeader(SourceDocument, string?)"/> share it, so they agree.</summary>
-    private static (string? Url, string Source, string? Published, int BodySkip, string? HeaderTitle) ReadHeader(JekyllPost post, string? site, ImmutableArray<string>.Builder warnings)
+    /// <summary>The part of a read that needs no body: the URL, source and time, from the front matter and the title header alone.</summary>
+    private static (string? Url, string Source, string? Published, int BodySkip, string? HeaderTitle) ReadHeader(JekyllPost post, Site site, SiteDirectory directory, ImmutableArray<string>.Builder warnings)
     {
         var skip = JekyllFields.SkipTitleHeader(post.BodySpan, out var headerTitle, out var headerUrl);
         var url = JekyllFields.Url(post.FrontMatter) ?? headerUrl;
-        var source = site ?? JekyllFields.Source(post.FrontMatter, url);
-        var published = JekyllFields.Published(post.FrontMatter, source, warnings);
+        var source = site.Code ?? JekyllFields.Source(post.FrontMatter, url, directory);
+        var published = JekyllFields.Published(post.FrontMatter, directory.UtcOffsetOf(source), warnings);
         return (url, source, published, skip, headerTitle);
     }
 
@@ -42,11 +29,11 @@ internal static class JekyllArticleReader
     /// (<c>記者王小明／台北報導</c>, <c>By Jane Doe</c>), read with the shared grammar and taken out of the
     /// text, as a saved page's is: the same article gives the same record in either container.
     /// </summary>
-    private static ParsedByline? TakeByline(ref ImmutableArray<string> paragraphs)
+    private static ParsedByline? TakeByline(ref ImmutableArray<string> paragraphs, DatelineAgencies agencies)
     {
         for (var i = 0; i < Math.Min(paragraphs.Length, BylineParagraphs); i++)
         {
-            if (BylineParser.TryParse(paragraphs[i], out var byline) && (!byline.Authors.IsEmpty || byline.Desk is not null || byline.Agency is not null))
+            if (BylineParser.TryParse(paragraphs[i], agencies, out var byline) && (!byline.Authors.IsEmpty || byline.Desk is not null || byline.Agency is not null))
             {
                 paragraphs = paragraphs.RemoveAt(i);
                 return byline;
@@ -58,26 +45,32 @@ internal static class JekyllArticleReader
 
     /// <param name="document">The post.</param>
     /// <param name="context">The worker's parsers.</param>
-    /// <param name="rules">The site's HTML rule table.</param>
-    /// <param name="site">The site's code when the format knows it; otherwise it comes from the front matter and URL.</param>
-    /// <param name="datelineExpected">The site opens every story with a dateline.</param>
-    public static ProfileResult Read(SourceDocument document, ParseContext context, HtmlSiteRules rules, string? site = null, bool datelineExpected = false)
+    /// <param name="site">The site whose tables read it; the generic site's record takes its source from the front matter and URL.</param>
+    /// <param name="directory">Every known site: sources by label and host, time zones, dateline agencies.</param>
+    /// <param name="wanted">What the caller wants, asked of the header (source and time) before the body is read, or null.</param>
+    public static FormatResult Read(SourceDocument document, ParseContext context, Site site, SiteDirectory directory, Func<ArticleHeader, bool>? wanted)
     {
         var post = document.Post;
         if (post is null)
         {
-            return ProfileResult.Failed("no front matter");
+            return FormatResult.Failed("no front matter");
         }
 
         var warnings = ImmutableArray.CreateBuilder<string>();
         warnings.AddRange(post.Warnings);
         var frontMatter = post.FrontMatter;
-        var (url, source, published, skip, headerTitle) = ReadHeader(post, site, warnings);
+        var (url, source, published, skip, headerTitle) = ReadHeader(post, site, directory, warnings);
+        if (FormatResult.Refused(wanted, ArticleHeader.Of(source, published)))
+        {
+            return FormatResult.Skipped;
+        }
+
+        var rules = site.PostRules ?? new HtmlSiteRules();
         var body = post.Text.AsMemory(post.BodyStart + skip);
         if (TextNormalizer.IsBlank(body.Span))
         {
             // The scraper caught the header but not the text: the record keeps what the header says.
-            return ProfileResult.Success(new ArticleDraft
+            return FormatResult.Success(new ArticleDraft
             {
                 Source = source,
                 Url = url,
@@ -90,7 +83,7 @@ internal static class JekyllArticleReader
 
         if (!JekyllBody.TryToHtml(body, context.Markdown, out var html, out var bodyWarning))
         {
-            return ProfileResult.Failed(bodyWarning!);
+            return FormatResult.Failed(bodyWarning!);
         }
 
         if (bodyWarning is not null)
@@ -100,7 +93,7 @@ internal static class JekyllArticleReader
 
         if (HtmlNestingGuard.IsTooDeep(html.Span))
         {
-            return ProfileResult.Failed($"HTML is nested more than {HtmlNestingGuard.MaxDepth} elements deep");
+            return FormatResult.Failed($"HTML is nested more than {HtmlNestingGuard.MaxDepth} elements deep");
         }
 
         var article = HtmlArticleReader.Read(context.HtmlParser, html, rules, url);
@@ -121,9 +114,9 @@ internal static class JekyllArticleReader
         }
 
         var paragraphs = article.Paragraphs;
-        var byline = site is null ? TakeByline(ref paragraphs) : null;
-        var credits = BodyCredits.Read(paragraphs, article.Authors.AddRange(byline?.Authors ?? []), datelineExpected, warnings);
-        return ProfileResult.Success(new ArticleDraft
+        var byline = site.Code is null ? TakeByline(ref paragraphs, directory.DatelineAgencies) : null;
+        var credits = BodyCredits.Read(paragraphs, article.Authors.AddRange(byline?.Authors ?? []), directory.DatelineAgencies, site.DatelineExpected, warnings);
+        return FormatResult.Success(new ArticleDraft
         {
             Source = source,
             Url = url,

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Markdig;
+using NewsArchive.Decoding;
 
 namespace NewsArchive.Extraction;
 

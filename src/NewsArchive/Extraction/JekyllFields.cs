@@ -38,9 +38,9 @@ internal static partial class JekyllFields
     /// The site code: a known site named by the URL host or a front-matter label, else a category that
     /// is itself a code (<c>kyodo</c>), else a name made from the URL host.
     /// </summary>
-    public static string Source(FrontMatter frontMatter, string? url)
+    public static string Source(FrontMatter frontMatter, string? url, SiteDirectory directory)
     {
-        var fromHost = SourceSites.FromUrl(url);
+        var fromHost = directory.FromUrl(url);
         if (fromHost is not null)
         {
             return fromHost;
@@ -50,7 +50,7 @@ internal static partial class JekyllFields
         {
             foreach (var label in frontMatter.GetTexts(key))
             {
-                if (SourceSites.FromLabel(label) is { } known)
+                if (directory.FromLabel(label) is { } known)
                 {
                     return known;
                 }
@@ -61,18 +61,18 @@ internal static partial class JekyllFields
         {
             foreach (var label in frontMatter.GetTexts(key))
             {
-                if (SourceSites.AsPlainCode(label) is { } code)
+                if (SiteDirectory.AsPlainCode(label) is { } code)
                 {
                     return code;
                 }
             }
         }
 
-        return SourceSites.FromUnknownHost(url) ?? "unknown";
+        return SiteDirectory.FromUnknownHost(url) ?? "unknown";
     }
 
     /// <summary>The published date, ISO 8601, with a warning when it cannot be read.</summary>
-    public static string? Published(FrontMatter frontMatter, string source, ImmutableArray<string>.Builder warnings)
+    public static string? Published(FrontMatter frontMatter, TimeSpan? zone, ImmutableArray<string>.Builder warnings)
     {
         var raw = RawDate(frontMatter);
         if (raw is null)
@@ -81,7 +81,7 @@ internal static partial class JekyllFields
             return null;
         }
 
-        if (!PublishedDateParser.TryParse(raw, SourceSites.IsTaiwanese(source), out var iso, out var hasOffset))
+        if (!PublishedDateParser.TryParse(raw, zone, out var iso, out var hasOffset))
         {
             warnings.Add($"unreadable date '{raw}'");
             return null;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NewsArchive.Decoding;
 
 namespace NewsArchive.Extraction;
 
@@ -125,8 +126,8 @@ internal static class MainContentRules
 
     /// <summary>Lines the edges are trimmed up to and not past: the text's own opening and closing (a dateline, a byline, a credit).</summary>
     internal static bool StopsTrimming(ParagraphView paragraph) =>
-        DatelineParser.TryParseOpening(paragraph.Text, out _)
+        DatelineParser.TryParseOpening(paragraph.Text, DatelineAgencies.Any, out _)
         || FurnitureSignals.EndsWithCredit(paragraph.Text)
         || !CreditsParser.ParseParagraph(paragraph.Text).IsEmpty
-        || BylineParser.TryParse(paragraph.Text, out _);
+        || BylineParser.TryParse(paragraph.Text, DatelineAgencies.Any, out _);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AngleSharp.Dom;
 using NewsArchive.Containers;
+using NewsArchive.Decoding;
 
 namespace NewsArchive.Extraction;
 
@@ -20,31 +21,42 @@ internal static class PageArticleReader
     /// <summary>How many opening paragraphs a byline is looked for in.</summary>
     private const int BylineParagraphs = 3;
 
-    public static ProfileResult Read(SourceDocument document, PageSite site)
+    /// <param name="document">The saved page.</param>
+    /// <param name="site">The site whose tables read it (the generic site for a page no site claims).</param>
+    /// <param name="directory">Every known site: the source of a page the generic site reads, and the agencies of datelines.</param>
+    /// <param name="wanted">What the caller wants, asked of the header (the site's code) before the page is read, or null.</param>
+    public static FormatResult Read(SourceDocument document, Site site, SiteDirectory directory, Func<ArticleHeader, bool>? wanted)
     {
+        // A site's page is that site's record; its time needs the page's metadata and layout, read with the article.
+        if (FormatResult.Refused(wanted, site.Code is { } code ? new ArticleHeader { Source = code } : ArticleHeader.Unknown))
+        {
+            return FormatResult.Skipped;
+        }
+
         var page = document.Page;
         if (page.TooDeep)
         {
-            return ProfileResult.Failed($"HTML is nested more than {HtmlNestingGuard.MaxDepth} elements deep");
+            return FormatResult.Failed($"HTML is nested more than {HtmlNestingGuard.MaxDepth} elements deep");
         }
 
         if (PageKind.NotAnArticle(page.Document) is { } kind)
         {
-            return ProfileResult.Failed($"no article text in the page: {kind}");
+            return FormatResult.Failed($"no article text in the page: {kind}");
         }
 
         var metadata = page.Metadata;
         var (layout, root, scope) = FindRoot(page.Document, site.Layouts);
         if (root is null)
         {
-            return ProfileResult.Failed("no article element in the page");
+            return FormatResult.Failed("no article element in the page");
         }
 
         var warnings = ImmutableArray.CreateBuilder<string>();
         var url = metadata.Url;
-        var source = site.Code ?? SourceSites.CodeOf(url) ?? "web";
-        var taiwanese = SourceSites.IsTaiwanese(source) || PageLocale.IsTaiwanese(url, metadata.Language);
-        var siteNames = PageTitle.SiteNames(metadata, site.SiteNames, SourceSites.FromUnknownHost(url));
+        var source = site.Code ?? directory.CodeOf(url) ?? "web";
+        var zone = directory.UtcOffsetOf(source) ?? PageLocale.ZoneOf(url, metadata.Language);
+        var siteNames = PageTitle.SiteNames(metadata, site.SiteNames, SiteDirectory.FromUnknownHost(url));
+        var rules = site.PageRules ?? new HtmlSiteRules();
 
         // The headline, time and byline are fields: all read first, then taken out of the article element.
         var fieldElements = new List<IElement>();
@@ -66,7 +78,7 @@ internal static class PageArticleReader
 
         if (string.IsNullOrWhiteSpace(title))
         {
-            return ProfileResult.Failed("an HTML page without a title (no <title>, og:title, JSON-LD headline or <h1>)");
+            return FormatResult.Failed("an HTML page without a title (no <title>, og:title, JSON-LD headline or <h1>)");
         }
 
         if (headline is not null)
@@ -96,12 +108,12 @@ internal static class PageArticleReader
             element.Remove();
         }
 
-        var article = HtmlArticleReader.Read(root, page.SourceLength, scope is null ? site.Rules : site.ModelRules, url, scope);
+        var article = HtmlArticleReader.Read(root, page.SourceLength, scope is null ? rules : site.ModelRules, url, scope);
         if (article.Paragraphs.IsEmpty && scope is not null && page.Document.Body is { } body && body != root)
         {
             // The model's block held nothing the rules kept: the whole body, read with the site's and the
             // generic rules, is the article before no record is.
-            var whole = HtmlArticleReader.Read(body, page.SourceLength, site.Rules, url);
+            var whole = HtmlArticleReader.Read(body, page.SourceLength, rules, url);
             if (!whole.Paragraphs.IsEmpty)
             {
                 article = whole;
@@ -119,13 +131,13 @@ internal static class PageArticleReader
 
         if (article.Paragraphs.IsEmpty && !cut)
         {
-            return ProfileResult.Failed($"no article text in the page: {PageKind.Describe(page.Document)}");
+            return FormatResult.Failed($"no article text in the page: {PageKind.Describe(page.Document)}");
         }
 
         var published = PagePublished.Choose(
             stated,
             [.. shownTime is null ? [] : new[] { shownTime }, .. header, .. article.Leading],
-            taiwanese,
+            zone,
             out var timeWarning);
         if (timeWarning is not null)
         {
@@ -133,12 +145,12 @@ internal static class PageArticleReader
         }
 
         var paragraphs = article.Paragraphs;
-        var visible = bylineText is null ? null : ReadByline(site, bylineText);
+        var visible = bylineText is null ? null : ReadByline(site, directory.DatelineAgencies, bylineText);
         if (visible is null)
         {
             foreach (var line in header.Concat(article.Leading))
             {
-                if (ReadByline(site, line) is { } fromHeader)
+                if (ReadByline(site, directory.DatelineAgencies, line) is { } fromHeader)
                 {
                     visible = fromHeader;
                     break;
@@ -150,7 +162,7 @@ internal static class PageArticleReader
         {
             for (var i = 0; i < Math.Min(paragraphs.Length, BylineParagraphs); i++)
             {
-                if (ReadByline(site, paragraphs[i]) is { } opening)
+                if (ReadByline(site, directory.DatelineAgencies, paragraphs[i]) is { } opening)
                 {
                     // The byline is a line of the text's top (a layout nobody described, udn-html-2014-big5): a field, not text.
                     visible = opening;
@@ -160,9 +172,9 @@ internal static class PageArticleReader
             }
         }
 
-        var credits = BodyCredits.Read(paragraphs, article.Authors.AddRange(visible?.Authors ?? []), site.DatelineExpected && visible?.Dateline is null, warnings);
+        var credits = BodyCredits.Read(paragraphs, article.Authors.AddRange(visible?.Authors ?? []), directory.DatelineAgencies, site.DatelineExpected && visible?.Dateline is null, warnings);
         var authors = credits.Authors.IsEmpty ? StatedAuthors(metadata, [.. site.SiteNames, .. metadata.SiteName is { } name ? new[] { name } : []]) : credits.Authors;
-        return ProfileResult.Success(new ArticleDraft
+        return FormatResult.Success(new ArticleDraft
         {
             Source = source,
             Url = url,
@@ -177,7 +189,7 @@ internal static class PageArticleReader
             // A head's keywords may open with the site's own name: that is no keyword of the article.
             Tags = article.Tags.IsEmpty ? [.. metadata.Tags.Where(tag => !IsSite(tag, siteNames))] : article.Tags,
             // A page's own list of related stories may name the page itself.
-            Related = [.. article.Related.Where(link => !SameArticle(link.Url, url, source))],
+            Related = [.. article.Related.Where(link => !SameArticle(link.Url, url, source, directory))],
             Images = article.Images,
             Warnings = warnings.ToImmutable(),
             RuleHits = article.RuleHits,
@@ -185,15 +197,15 @@ internal static class PageArticleReader
     }
 
     /// <summary>A byline in the site's own grammar, else in the shared one.</summary>
-    private static BylineFields? ReadByline(PageSite site, string line)
+    private static SiteByline? ReadByline(Site site, DatelineAgencies agencies, string line)
     {
         if (site.Byline is { } grammar && grammar(line) is { } own)
         {
             return own;
         }
 
-        return BylineParser.TryParse(line, out var byline) && (!byline.Authors.IsEmpty || byline.Desk is not null || byline.Agency is not null)
-            ? new BylineFields(byline.Agency, byline.Dateline, byline.Authors)
+        return BylineParser.TryParse(line, agencies, out var byline) && (!byline.Authors.IsEmpty || byline.Desk is not null || byline.Agency is not null)
+            ? new SiteByline(byline.Agency, byline.Dateline, byline.Authors)
             : null;
     }
 
@@ -279,8 +291,8 @@ internal static class PageArticleReader
     }
 
     /// <summary>Whether a link is to the page's own article: the same page, or the same native id under another section's path.</summary>
-    internal static bool SameArticle(string? link, string? url, string source) =>
-        SamePage(link, url) || SourceSites.NativeId(source, link) is { } id && id == SourceSites.NativeId(source, url);
+    internal static bool SameArticle(string? link, string? url, string source, SiteDirectory directory) =>
+        SamePage(link, url) || directory.NativeId(source, link) is { } id && id == directory.NativeId(source, url);
 
     /// <summary>Whether two URLs name the same page, whatever their query (a tracking parameter) or fragment.</summary>
     internal static bool SamePage(string? first, string? second) =>

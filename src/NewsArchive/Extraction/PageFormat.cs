@@ -3,24 +3,34 @@ using NewsArchive.Containers;
 namespace NewsArchive.Extraction;
 
 /// <summary>
-/// A format of the saved-page container: a site's page, claimed when the page's own URL (canonical
-/// link, <c>og:url</c>, JSON-LD) is on the site's host, and read by <see cref="PageArticleReader"/>
-/// with the site's tables. A site's page format is this class with a name and the site's
-/// <see cref="PageSite"/>.
+/// The saved-page container read with a site's tables (<see cref="PageArticleReader"/>). A site
+/// claims a page whose own URL (canonical link, <c>og:url</c>, JSON-LD, or the URL it was fetched
+/// from) is on one of its hosts; the generic site claims every page, weakly, so that a site's own
+/// format wins whenever one fits.
 /// </summary>
-internal abstract class PageFormat(PageSite site) : IFormatProfile
+internal sealed class PageFormat(Site site, SiteDirectory directory) : IFormat
 {
-    public abstract string Name { get; }
+    public string Name { get; } = site.FormatName(ContainerKind.HtmlPage);
 
     public ContainerKind Container => ContainerKind.HtmlPage;
 
-    public virtual DetectionConfidence Detect(SourceDocument document) =>
-        document.Container == ContainerKind.HtmlPage && site.Code is not null && SourceSites.FromUrl(document.Page.Metadata.Url) == site.Code
-            ? DetectionConfidence.Strong
-            : DetectionConfidence.None;
+    public Site Site => site;
 
-    public ProfileResult Parse(SourceDocument document, ParseContext context) => PageArticleReader.Read(document, site);
+    public DetectionConfidence Detect(SourceDocument document)
+    {
+        if (document.Container != ContainerKind.HtmlPage)
+        {
+            return DetectionConfidence.None;
+        }
 
-    /// <summary>A site's page is that site's record; its time needs the page's metadata and layout, read with the article.</summary>
-    public ArticleHeader ReadHeader(SourceDocument document) => site.Code is { } code ? new ArticleHeader { Source = code } : ArticleHeader.Unknown;
+        if (site.Code is null)
+        {
+            return DetectionConfidence.Weak;
+        }
+
+        return directory.FromUrl(document.Page.Metadata.Url) == site.Code ? DetectionConfidence.Strong : DetectionConfidence.None;
+    }
+
+    public FormatResult Read(SourceDocument document, ParseContext context, Func<ArticleHeader, bool>? wanted) =>
+        PageArticleReader.Read(document, site, directory, wanted);
 }

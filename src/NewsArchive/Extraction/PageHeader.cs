@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using AngleSharp.Dom;
+using NewsArchive.Decoding;
 
 namespace NewsArchive.Extraction;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using NewsArchive.Decoding;
 
 namespace NewsArchive.Extraction;
 

@@ -6,17 +6,18 @@ namespace NewsArchive.Extraction;
 /// <summary>
 /// When a saved page's article was published: what its head states (JSON-LD <c>datePublished</c>,
 /// <c>article:published_time</c>, meta names, best first), else what it shows (a <c>&lt;time&gt;</c>
-/// element, a date line under the headline). A Taiwanese page states Taipei time; some label it UTC
-/// (<c>18:35:00+00:00</c> beside a visible <c>2023/09/04 18:35</c>): when the stated clock is the
-/// visible one but its offset says otherwise, the visible Taipei time is the record's, with a warning.
+/// element, a date line under the headline). A page of a site with a time zone states its local time
+/// (Taipei's for a Taiwanese page); some label it UTC (<c>18:35:00+00:00</c> beside a visible
+/// <c>2023/09/04 18:35</c>): when the stated clock is the visible one but its offset says otherwise,
+/// the visible local time is the record's, with a warning.
 /// </summary>
 internal static class PagePublished
 {
     /// <param name="stated">The times the head states, best first.</param>
     /// <param name="shown">The page's visible date lines and <c>&lt;time&gt;</c> values, in document order.</param>
-    /// <param name="taiwanese">The page is a Taiwanese site's: a time without an offset is Taipei time.</param>
+    /// <param name="zone">The page's time zone (its site's, or its locale's), or null: a time without an offset is read in it.</param>
     /// <param name="warning">Set when the stated time was set aside for the visible one.</param>
-    public static string? Choose(ImmutableArray<string> stated, IEnumerable<string> shown, bool taiwanese, out string? warning)
+    public static string? Choose(ImmutableArray<string> stated, IEnumerable<string> shown, TimeSpan? zone, out string? warning)
     {
         warning = null;
         VisibleDate? visible = null;
@@ -31,7 +32,7 @@ internal static class PagePublished
 
         foreach (var candidate in stated)
         {
-            if (!PublishedDateParser.TryParse(candidate, taiwanese, out var iso, out var statedOffset))
+            if (!PublishedDateParser.TryParse(candidate, zone, out var iso, out var statedOffset))
             {
                 continue;
             }
@@ -43,22 +44,22 @@ internal static class PagePublished
                 iso = iso[.."yyyy-MM-dd".Length];
             }
 
-            if (taiwanese && visible is { Time: { } clock } seen && PublishedDateParser.TryParse(candidate, preferTaipei: false, out var asWritten, out var hasOffset)
+            if (zone is { } local && visible is { Time: { } clock } seen && PublishedDateParser.TryParse(candidate, zone: null, out var asWritten, out var hasOffset)
                 && hasOffset && DateTimeOffset.TryParse(asWritten, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
-                && instant.Offset != PublishedDateParser.TaipeiOffset
+                && instant.Offset != local
                 && DateOnly.FromDateTime(instant.DateTime) == seen.Date && TimeOnly.FromDateTime(instant.DateTime) is var statedClock
                 && statedClock.Hour == clock.Hour && statedClock.Minute == clock.Minute)
             {
-                var shownIso = (seen with { Offset = PublishedDateParser.TaipeiOffset }).ToIso();
-                warning = $"the page states {candidate} but shows {seen.Date:yyyy-MM-dd} {clock:HH:mm}, Taipei time: the time shown was taken";
+                var shownIso = (seen with { Offset = local }).ToIso();
+                warning = $"the page states {candidate} but shows {seen.Date:yyyy-MM-dd} {clock:HH:mm}, local time ({Offset(local)}): the time shown was taken";
                 return shownIso;
             }
 
-            if (visible is { Time: not null } precise && (taiwanese || precise.Offset is not null) && iso.Length == "yyyy-MM-dd".Length
+            if (visible is { Time: not null } precise && (zone is not null || precise.Offset is not null) && iso.Length == "yyyy-MM-dd".Length
                 && DateOnly.TryParse(iso, CultureInfo.InvariantCulture, out var day) && day == precise.Date)
             {
                 // The head gives the day, the page the minute it shows: the same day, more precisely.
-                return (taiwanese && precise.Offset is null ? precise with { Offset = PublishedDateParser.TaipeiOffset } : precise).ToIso();
+                return (zone is { } preciseZone && precise.Offset is null ? precise with { Offset = preciseZone } : precise).ToIso();
             }
 
             return iso;
@@ -71,9 +72,9 @@ internal static class PagePublished
 
         if (found.Time is not null && found.Offset is null)
         {
-            if (taiwanese)
+            if (zone is { } foundZone)
             {
-                return (found with { Offset = PublishedDateParser.TaipeiOffset }).ToIso();
+                return (found with { Offset = foundZone }).ToIso();
             }
 
             warning = $"the page shows the time {found.Time:HH:mm} with no UTC offset: only its date is kept";
@@ -82,4 +83,8 @@ internal static class PagePublished
 
         return found.ToIso();
     }
+
+    /// <summary>An offset as ISO 8601 writes it: <c>+08:00</c>.</summary>
+    private static string Offset(TimeSpan offset) =>
+        (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture);
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using NewsArchive.Containers;
+using NewsArchive.Decoding;
 
 namespace NewsArchive.Extraction;
 

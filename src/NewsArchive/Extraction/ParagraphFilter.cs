@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NewsArchive.Decoding;
 
 namespace NewsArchive.Extraction;
 

@@ -4,21 +4,19 @@ using System.Text.RegularExpressions;
 namespace NewsArchive.Extraction;
 
 /// <summary>
-/// Front-matter and page dates to ISO 8601. A timestamp keeps its offset, or is moved to Taipei time
-/// (+08:00) when the source is Taiwanese; a bare local timestamp from a Taiwanese source is taken as
-/// Taipei time. A date alone stays a date: no time is ever invented. Digits are ASCII or full-width
+/// Front-matter and page dates to ISO 8601. A timestamp keeps its offset, or is moved to the site's
+/// time zone when the site has one (<see cref="Site.UtcOffset"/>: +08:00 for a Taiwanese site); a bare
+/// local timestamp is taken in that zone. A date alone stays a date: no time is ever invented. Digits are ASCII or full-width
 /// (<c>２０２４</c>); a date that does not exist, an offset beyond ±14:00 or an instant outside
 /// years 1–9999 is unreadable (false), never an exception.
 /// </summary>
 internal static partial class PublishedDateParser
 {
-    public static readonly TimeSpan TaipeiOffset = TimeSpan.FromHours(8);
-
     /// <param name="value">The date as written: <c>2022-12-19T18:04:03.000Z</c>, <c>2024-11-01 11:34:03.000000000 +08:00</c>, <c>2023/08/23</c>, ...</param>
-    /// <param name="preferTaipei">Convert to +08:00 (the source is Taiwanese).</param>
+    /// <param name="zone">The site's UTC offset: a time without one is read in it, and every time is given in it. Null: as written.</param>
     /// <param name="iso">The normalised value.</param>
     /// <param name="hasOffset">False when a time was given without any offset and none could be assumed.</param>
-    public static bool TryParse(string? value, bool preferTaipei, out string iso, out bool hasOffset)
+    public static bool TryParse(string? value, TimeSpan? zone, out string iso, out bool hasOffset)
     {
         iso = string.Empty;
         hasOffset = true;
@@ -66,26 +64,26 @@ internal static partial class PublishedDateParser
 
         var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(ticks);
         TimeSpan offset;
-        var zone = match.Groups["z"].Value;
-        if (zone.Length == 0)
+        var written = match.Groups["z"].Value;
+        if (written.Length == 0)
         {
-            if (!preferTaipei)
+            if (zone is not { } siteZone)
             {
                 iso = local.ToString(FormatFor(local), CultureInfo.InvariantCulture);
                 hasOffset = false;
                 return true;
             }
 
-            offset = TaipeiOffset;
+            offset = siteZone;
         }
-        else if (zone is "Z" or "z")
+        else if (written is "Z" or "z")
         {
             offset = TimeSpan.Zero;
         }
         else
         {
-            var sign = zone[0] == '-' ? -1 : 1;
-            var digits = zone[1..].Replace(":", string.Empty, StringComparison.Ordinal);
+            var sign = written[0] == '-' ? -1 : 1;
+            var digits = written[1..].Replace(":", string.Empty, StringComparison.Ordinal);
             var hours = int.Parse(digits.AsSpan(0, 2), CultureInfo.InvariantCulture);
             var minutes = int.Parse(digits.AsSpan(2, 2), CultureInfo.InvariantCulture);
             offset = sign * new TimeSpan(hours, minutes, 0);
@@ -102,9 +100,9 @@ internal static partial class PublishedDateParser
         }
 
         var instant = new DateTimeOffset(local, offset);
-        if (preferTaipei && InRange(instant.UtcTicks + TaipeiOffset.Ticks))
+        if (zone is { } into && InRange(instant.UtcTicks + into.Ticks))
         {
-            instant = instant.ToOffset(TaipeiOffset);
+            instant = instant.ToOffset(into);
         }
 
         iso = instant.ToString(FormatFor(instant.DateTime) + (instant.Offset == TimeSpan.Zero ? "'Z'" : "zzz"), CultureInfo.InvariantCulture);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
+using NewsArchive.Decoding;
 using NewsArchive.Records;
 
 namespace NewsArchive.Extraction;
@@ -136,8 +137,8 @@ internal sealed partial class TemplateLearner(TemplateThresholds? thresholds = n
     /// </summary>
     internal static bool IsTextThatRecurs(string line) =>
         !CreditsParser.ParseParagraph(line).IsEmpty
-        || DatelineParser.TryParseOpening(line, out _)
-        || BylineParser.TryParse(line, out _)
+        || DatelineParser.TryParseOpening(line, DatelineAgencies.Any, out _)
+        || BylineParser.TryParse(line, DatelineAgencies.Any, out _)
         || FurnitureSignals.EndsWithCredit(line) && line.TrimStart()[0] is '（' or '('
         || BracketedHeading().IsMatch(line);
 

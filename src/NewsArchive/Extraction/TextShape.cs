@@ -1,4 +1,5 @@
 using System.Buffers;
+using NewsArchive.Decoding;
 namespace NewsArchive.Extraction;
 
 /// <summary>

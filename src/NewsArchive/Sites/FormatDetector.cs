@@ -5,33 +5,33 @@ using NewsArchive.Extraction;
 namespace NewsArchive.Sites;
 
 /// <summary>
-/// Decides the file's container once, then asks only the profiles of that container how sure they
+/// Decides the file's container once, then asks only the formats of that container how sure they
 /// are and takes the strongest; a tie goes to the name first in ordinal order. Looks at content
 /// only, never at file names or extensions.
 /// </summary>
 internal sealed class FormatDetector
 {
-    private readonly ImmutableArray<IFormatProfile> profiles;
+    private readonly ImmutableArray<IFormat> formats;
 
-    public FormatDetector(ImmutableArray<IFormatProfile> profiles) =>
-        this.profiles = [.. profiles.OrderBy(p => p.Name, StringComparer.Ordinal)];
+    public FormatDetector(ImmutableArray<IFormat> formats) =>
+        this.formats = [.. formats.OrderBy(p => p.Name, StringComparer.Ordinal)];
 
-    public IFormatProfile? Detect(SourceDocument document)
+    public IFormat? Detect(SourceDocument document)
     {
-        IFormatProfile? best = null;
+        IFormat? best = null;
         var bestConfidence = DetectionConfidence.None;
         var container = document.Container;
-        foreach (var profile in profiles)
+        foreach (var format in formats)
         {
-            if (profile.Container != container)
+            if (format.Container != container)
             {
                 continue;
             }
 
-            var confidence = profile.Detect(document);
+            var confidence = format.Detect(document);
             if (confidence > bestConfidence)
             {
-                best = profile;
+                best = format;
                 bestConfidence = confidence;
             }
         }

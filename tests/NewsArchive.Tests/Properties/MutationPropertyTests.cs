@@ -212,7 +212,7 @@ public sealed class MutationPropertyTests(ITestOutputHelper output)
             samples[golden.DisplayPath] = File.ReadAllBytes(golden.InputPath);
         }
 
-        // A small post of each site the profiles know, written for these tests.
+        // A small post of each site the formats know, written for these tests.
         foreach (var seed in Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "tests", "NewsArchive.Tests", "Properties", "Seeds")))
         {
             samples["seeds/" + Path.GetFileName(seed)] = File.ReadAllBytes(seed);

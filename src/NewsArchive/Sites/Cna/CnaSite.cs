@@ -1,14 +1,15 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using NewsArchive.Extraction;
 
 namespace NewsArchive.Sites.Cna;
 
 /// <summary>
-/// CNA (中央社, cna.com.tw): the article body's furniture, the same in a Jekyll post's body and on a
-/// saved page, and the saved page's layouts by era. Every story opens with a dateline
+/// CNA (中央社, cna.com.tw), read in Jekyll posts and saved pages: the article body's furniture, the
+/// same in both, and the saved page's layouts by era. Every story opens with a dateline
 /// (<c>（中央社記者…台北23日電）</c>) and closes with a credit (<c>（編輯：…）1120823</c>).
 /// </summary>
-internal static class CnaSite
+internal static partial class CnaSite
 {
     public const string Code = "cna";
 
@@ -56,12 +57,22 @@ internal static class CnaSite
         new("2016–", "div.centralContent") { Headline = "div.centralContent > h1", Time = "div.centralContent .updatetime > span" },
     ];
 
-    public static readonly PageSite Page = new()
+    public static readonly Site Site = new()
     {
         Code = Code,
-        Rules = PageRules,
-        Layouts = Layouts,
+        Hosts = ["cna.com.tw"],
+        Labels = ["中央社", "中央通訊社", "cna"],
+        IdPattern = Id(),
+        UtcOffset = TimeSpan.FromHours(8),
+        DatelineAgencies = ["中央社", "中央通訊社"],
         DatelineExpected = true,
         SiteNames = ["中央社", "CNA"],
+        PostRules = PostRules,
+        PageRules = PageRules,
+        Layouts = Layouts,
     };
+
+    // 2013–2014 article URLs carry a page suffix: /news/aloc/201404120056-1.aspx.
+    [GeneratedRegex(@"cna\.com\.tw/[^?#\s]{0,200}?/(?<id>[0-9]{8,14})(?:-[0-9]{1,2})?(?:\.aspx|/|$|\?)", RegexOptions.IgnoreCase)]
+    private static partial Regex Id();
 }

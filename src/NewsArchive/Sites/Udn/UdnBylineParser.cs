@@ -1,12 +1,9 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using NewsArchive.Decoding;
 using NewsArchive.Extraction;
-using NewsArchive.Records;
 
 namespace NewsArchive.Sites.Udn;
-
-/// <summary>A UDN byline: when, which outlet, which reporters, and the dateline it ends with.</summary>
-internal sealed record UdnByline(string? Date, string? Time, string? Agency, ImmutableArray<string> Authors, Dateline Dateline);
 
 /// <summary>
 /// Parses the byline line of a UDN page dump, in its many shapes:
@@ -32,7 +29,7 @@ internal static partial class UdnBylineParser
     private static readonly System.Buffers.SearchValues<char> DispatchEndings =
         System.Buffers.SearchValues.Create(string.Concat(NewsRoles.DispatchKinds.Select(k => k[^1]).Distinct()));
 
-    public static bool TryParse(string line, out UdnByline byline)
+    public static bool TryParse(string line, out SiteByline byline)
     {
         byline = null!;
         if (line.Length > MaxLength * 2 || line.AsSpan().IndexOfAny(DispatchEndings) < 0)
@@ -75,7 +72,7 @@ internal static partial class UdnBylineParser
             if (DatelineParser.TryParseCore(token, out var inlineAuthors, out var dateline) && (credited || !inlineAuthors.IsEmpty))
             {
                 authors.AddRange(inlineAuthors);
-                byline = new UdnByline(date, time, agency, authors.ToImmutable(), dateline);
+                byline = new SiteByline(agency, dateline, authors.ToImmutable()) { Date = date, Time = time };
                 return true;
             }
 

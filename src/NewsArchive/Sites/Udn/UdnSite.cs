@@ -1,12 +1,13 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using NewsArchive.Extraction;
 
 namespace NewsArchive.Sites.Udn;
 
 /// <summary>
-/// UDN (聯合新聞網, udn.com, global.udn.com 轉角國際) saved pages: the article element's furniture and
-/// the layouts by era. The visible byline (<c>聯合報／記者…／台北即時報導</c>) is read with
-/// <see cref="UdnBylineParser"/>, as in a page dump.
+/// UDN (聯合新聞網, udn.com, global.udn.com 轉角國際): saved pages (the article element's furniture and
+/// the layouts by era) and plain-text dumps of them (their line tables). The byline
+/// (<c>聯合報／記者…／台北即時報導</c>) is read with <see cref="UdnBylineParser"/> in both.
 /// </summary>
 internal static partial class UdnSite
 {
@@ -53,17 +54,105 @@ internal static partial class UdnSite
         },
     ];
 
-    public static readonly PageSite Page = new()
+    /// <summary>Lines that show a text dump is a UDN page; a byline plus one of them is conclusive.</summary>
+    private static readonly ImmutableArray<string> PageMarkers =
+    [
+        "udn討論區", "聯合新聞網", "則留言", "轉角國際", "udn Global", "延伸閱讀", "相關新聞", "推薦閱讀", "商品推薦", "快訊", "聽新聞", "聯合線上公司", "udn",
+    ];
+
+    /// <summary>A dump's lines where the page leaves the article for good: promos, comments, site-wide lists, footer.</summary>
+    private static readonly ImmutableArray<EndOfPageRule> PageEndLines =
+    [
+        LineRule.EndOfPage(ProductPromoLine(), "商品推薦 product promos"),
+        LineRule.EndOfPage(CommentAreaLine(), "udn討論區 comment area (N 則留言, FB留言, 規範)"),
+        LineRule.EndOfPage(SponsoredLine(), "贊助廣告 sponsored links"),
+        LineRule.EndOfPage(SiteListsLine(), "site-wide article lists (熱門新聞, 猜你喜歡)"),
+    ];
+
+    /// <summary>Lines that end the body but not the further-reading lists after it.</summary>
+    private static readonly ImmutableArray<EndOfBodyRule> BodyEndLines =
+    [
+        LineRule.EndOfBody(FollowPagePromoLine(), "收看更多文章 follow-our-page promo"),
+    ];
+
+    /// <summary>Lines that are never text, wherever they stand.</summary>
+    private static readonly ImmutableArray<DropRule> NoiseLines =
+    [
+        LineRule.Drop(ShareButtonLine(),
+            "share and font-size buttons (用LINE傳送, +, A-A+)"),
+        LineRule.Drop(CommentFormLine(), "comment form: 發布 button and policy bullets"),
+        LineRule.Drop(FormFieldLine(), "form fields and image placeholders"),
+        LineRule.Drop(AudioPlayerLine(), "聽新聞 audio player"),
+    ];
+
+    /// <summary>
+    /// A page dump's tables: the article's own further-reading lists (延伸閱讀 and 推薦閱讀 list titles,
+    /// 相關新聞 pairs each title with a teaser or date line) and the line rules.
+    /// </summary>
+    public static readonly TextDumpTables TextDump = new()
     {
-        Code = Code,
-        Rules = PageRules,
-        Layouts = Layouts,
-        SiteNames = ["聯合新聞網", "udn", "轉角國際"],
-        Byline = text => UdnBylineParser.TryParse(text, out var byline)
-            ? new BylineFields(byline.Agency, byline.Dateline, byline.Authors)
-            : null,
+        PageMarkers = PageMarkers,
+        RelatedSections =
+        [
+            new("延伸閱讀", RelatedEntries.Titles),
+            new("推薦閱讀", RelatedEntries.Titles),
+            new("相關新聞", RelatedEntries.TitleTeaserPairs),
+        ],
+        PageEnd = PageEndLines,
+        BodyEnd = BodyEndLines,
+        Noise = NoiseLines,
     };
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:延伸閱讀|相關新聞|推薦閱讀|udn討論區|FB留言|商品推薦)$")]
-    private static partial System.Text.RegularExpressions.Regex FurtherReadingLine();
+    public static readonly Site Site = new()
+    {
+        Code = Code,
+        Hosts = ["udn.com"],
+        Labels = ["聯合新聞網", "聯合報", "經濟日報", "udn"],
+        IdPattern = Id(),
+        ArticleUrl = StoryUrl(),
+        UtcOffset = TimeSpan.FromHours(8),
+        SiteNames = ["聯合新聞網", "udn", "轉角國際"],
+        Byline = text => UdnBylineParser.TryParse(text, out var byline) ? byline : null,
+        PageRules = PageRules,
+        Layouts = Layouts,
+        TextDump = TextDump,
+    };
+
+    [GeneratedRegex(@"^(?:延伸閱讀|相關新聞|推薦閱讀|udn討論區|FB留言|商品推薦)$")]
+    private static partial Regex FurtherReadingLine();
+
+    // Since 2015 /news/story/7324/7601234; before, /NEWS/DOMESTIC/DOM3/8512345.shtml.
+    [GeneratedRegex(@"/story/[0-9]{1,12}/(?<id>[0-9]{1,15})|/NEWS/[A-Z0-9_/]{1,60}/(?<id>[0-9]{5,12})\.shtml", RegexOptions.IgnoreCase)]
+    private static partial Regex Id();
+
+    [GeneratedRegex(@"https?://(?:[a-z0-9-]{1,63}\.){0,6}udn\.com/[^\s]{0,300}?/story/[0-9]{1,12}/[0-9]{1,15}")]
+    private static partial Regex StoryUrl();
+
+    [GeneratedRegex(@"^商品推薦$")]
+    private static partial Regex ProductPromoLine();
+
+    [GeneratedRegex(@"^(?:udn討論區|(?:共\s*)?[0-9]+\s*則留言|FB留言|規範)$")]
+    private static partial Regex CommentAreaLine();
+
+    [GeneratedRegex(@"^贊助廣告$")]
+    private static partial Regex SponsoredLine();
+
+    [GeneratedRegex(@"^(?:作者文章|最新文章|熱門新聞|猜你喜歡|你可能也會喜歡|看更多|回應|More)$")]
+    private static partial Regex SiteListsLine();
+
+    [GeneratedRegex(@"^收看更多文章")]
+    private static partial Regex FollowPagePromoLine();
+
+    [GeneratedRegex(@"(?i)^(?:•\s*)?(?:facebook|twitter|whatsapp|line|plurk|email|telegram|分享|複製連結|列印|字級|收藏|訂閱|(?:用|以)?(?:line|fb|facebook|臉書)(?:傳送|分享)|分享(?:到|至)\S{1,12}|\+|＋|A\s*-\s*A\s*\+|A\+\s*A-|﹒|‧)$")]
+    private static partial Regex ShareButtonLine();
+
+    [GeneratedRegex(@"^(?:發布|•\s.*)$")]
+    private static partial Regex CommentFormLine();
+
+    [GeneratedRegex(@"^\[[^\]]*\]$")]
+    private static partial Regex FormFieldLine();
+
+    [GeneratedRegex(@"^(?:聽新聞|[0-9]{1,2}:[0-9]{2} / [0-9]{1,2}:[0-9]{2}|Your browser does not support.*)$")]
+    private static partial Regex AudioPlayerLine();
 }
+

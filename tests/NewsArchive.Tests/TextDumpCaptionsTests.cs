@@ -1,22 +1,22 @@
-using NewsArchive.Sites.Udn;
+using NewsArchive.Extraction;
 
 namespace NewsArchive.Tests;
 
-public sealed class CaptionLinesTests
+public sealed class TextDumpCaptionsTests
 {
     [Theory]
     [InlineData("烏克蘭總統澤倫斯基。圖／美聯社", "烏克蘭總統澤倫斯基。圖／美聯社", "烏克蘭總統澤倫斯基。圖／美聯社")]
     [InlineData("烏克蘭與西方盟國近日持續就俄烏戰事...", "烏克蘭與西方盟國近日持續就俄烏戰事終戰的可能進行磋商。 圖／路透社", "烏克蘭與西方盟國近日持續就俄烏戰事終戰的可能進行磋商。 圖／路透社")]
     public void TryMatchPair_RepeatedOrShortenedCaption_ReturnsFullCaption(string first, string second, string expected)
     {
-        Assert.True(CaptionLines.TryMatchPair(first, second, out var caption));
+        Assert.True(TextDumpCaptions.TryMatchPair(first, second, out var caption));
         Assert.Equal(expected, caption);
     }
 
     [Fact]
     public void TryMatchPair_TwoParagraphs_ReturnsFalse()
     {
-        Assert.False(CaptionLines.TryMatchPair("呂特則表示，北約正與歐洲密切合作。", "他指出，目前北約已與烏克蘭展開多項合作。", out _));
+        Assert.False(TextDumpCaptions.TryMatchPair("呂特則表示，北約正與歐洲密切合作。", "他指出，目前北約已與烏克蘭展開多項合作。", out _));
     }
 
     [Theory]
@@ -28,6 +28,6 @@ public sealed class CaptionLinesTests
     [InlineData("烏克蘭總統澤倫斯基表示，與華府會晤後局勢已有所改善。", false)]
     public void IsCredited_PhotoCreditAtEnd_IsCaption(string line, bool expected)
     {
-        Assert.Equal(expected, CaptionLines.IsCredited(line));
+        Assert.Equal(expected, TextDumpCaptions.IsCredited(line));
     }
 }

@@ -1,14 +1,14 @@
 using System.Text.RegularExpressions;
-using NewsArchive.Extraction;
+using NewsArchive.Decoding;
 
-namespace NewsArchive.Sites.Udn;
+namespace NewsArchive.Extraction;
 
 /// <summary>
 /// Image captions in text dumps. A page's caption shows up printed twice in a row, or shortened with
 /// <c>...</c> and then in full, or once with a photo credit at its end (<c>圖／美聯社</c>, <c>記者沈能元／攝影</c>,
 /// and on the pre-2020 layout <c>聯合報系資料照</c>, <c>記者林伯東攝影</c>, <c>圖片提供／…</c>).
 /// </summary>
-internal static partial class CaptionLines
+internal static partial class TextDumpCaptions
 {
     private const int MaxCaptionLength = 300;
 

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 
-namespace NewsArchive.Extraction;
+namespace NewsArchive.Decoding;
 
 /// <summary>
 /// Plain-text clean-up for paragraphs: trims, collapses each run of white space to one space, and

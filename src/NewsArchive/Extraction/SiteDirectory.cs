@@ -5,49 +5,56 @@ using NewsArchive.Input;
 namespace NewsArchive.Extraction;
 
 /// <summary>
-/// Site codes: which host, front-matter label or byline names which site, and how a site's article URL
-/// carries its native id. One row per site; a site without an id pattern gets a content-hash id.
+/// Every known site, looked up: which host, front-matter label or byline name names which site, how a
+/// site's URL carries its native id, its time zone, and the agencies of every site's datelines. Built
+/// once from the site catalog's list and handed to the formats, so shared machinery knows sites only
+/// through it.
 /// </summary>
-internal static partial class SourceSites
+internal sealed partial class SiteDirectory
 {
-    private sealed record Site(string Code, ImmutableArray<string> Hosts, ImmutableArray<string> Labels, Regex? IdPattern, bool Taiwanese = false);
+    private readonly ImmutableArray<Site> sites;
+    private readonly Dictionary<string, Site> byCode;
 
-    private static readonly ImmutableArray<Site> Sites =
-    [
-        new("cna", ["cna.com.tw"], ["中央社", "中央通訊社", "cna"], CnaId(), Taiwanese: true),
-        new("udn", ["udn.com"], ["聯合新聞網", "聯合報", "經濟日報", "udn"], UdnId(), Taiwanese: true),
-        new("rthk", ["rthk.hk"], ["香港電台", "rthk"], RthkId()),
-        new("dw", ["dw.com"], ["德國之聲", "dw"], DwId()),
-        new("kyodo", ["kyodonews.net"], ["共同社", "kyodo"], KyodoId()),
-        new("nhk", ["nhk.jp", "nhk.or.jp"], ["nhk"], NhkId()),
-        new("rfa", ["rfa.org"], ["自由亞洲電台", "rfa"], null),
-        new("nyt", ["nytimes.com"], ["紐約時報", "nyt"], null),
-        new("aj", ["aljazeera.net", "aljazeera.com"], ["半島電視台", "aj"], null),
-        new("bbc", ["bbc.com", "bbc.co.uk"], ["bbc"], null),
-        new("ltn", ["ltn.com.tw"], ["自由時報", "ltn"], null, Taiwanese: true),
-        new("chinatimes", ["chinatimes.com"], ["中時", "中國時報", "chinatimes"], null, Taiwanese: true),
-        new("pts", ["pts.org.tw"], ["公視", "pts"], null, Taiwanese: true),
-        new("storm", ["storm.mg"], ["風傳媒", "storm"], null, Taiwanese: true),
-    ];
+    public SiteDirectory(IEnumerable<Site> sites)
+    {
+        this.sites = [.. sites.Where(s => s.Code is not null)];
+        byCode = new Dictionary<string, Site>(StringComparer.Ordinal);
+        foreach (var site in this.sites)
+        {
+            if (!byCode.TryAdd(site.Code!, site))
+            {
+                throw new ArgumentException($"two sites have the code '{site.Code}'", nameof(sites));
+            }
+        }
 
-    public static bool IsTaiwanese(string code) => Sites.Any(s => s.Taiwanese && s.Code == code);
+        DatelineAgencies = DatelineAgencies.Of(this.sites.SelectMany(s => s.DatelineAgencies));
+    }
+
+    /// <summary>The sites with a code, in the catalog's order.</summary>
+    public ImmutableArray<Site> Sites => sites;
+
+    /// <summary>Every site's dateline agencies, longest first: a story republished elsewhere keeps its agency's dateline.</summary>
+    public DatelineAgencies DatelineAgencies { get; }
+
+    /// <summary>The site a code names, or null.</summary>
+    public Site? Find(string? code) => code is not null && byCode.TryGetValue(code, out var site) ? site : null;
+
+    /// <summary>The time zone of a site's records (<see cref="Site.UtcOffset"/>), or null.</summary>
+    public TimeSpan? UtcOffsetOf(string? code) => Find(code)?.UtcOffset;
 
     /// <summary>The site code for a URL host (<c>www.cna.com.tw</c> gives <c>cna</c>), or null.</summary>
-    public static string? FromUrl(string? url)
+    public string? FromUrl(string? url)
     {
         if (!UrlHost.TryGetHost(url, out var host))
         {
             return null;
         }
 
-        foreach (var site in Sites)
+        foreach (var site in sites)
         {
-            foreach (var known in site.Hosts)
+            if (site.OwnsHost(host))
             {
-                if (host == known || host.EndsWith("." + known, StringComparison.Ordinal))
-                {
-                    return site.Code;
-                }
+                return site.Code;
             }
         }
 
@@ -58,7 +65,7 @@ internal static partial class SourceSites
     /// The known site a front-matter label names: its code (<c>cna</c>, <c>dw</c>) or a label that
     /// mentions it (<c>(臺)中央社CNA</c> gives <c>cna</c>).
     /// </summary>
-    public static string? FromLabel(string? label)
+    public string? FromLabel(string? label)
     {
         if (string.IsNullOrWhiteSpace(label))
         {
@@ -66,7 +73,7 @@ internal static partial class SourceSites
         }
 
         var trimmed = label.Trim();
-        foreach (var site in Sites)
+        foreach (var site in sites)
         {
             if (string.Equals(trimmed, site.Code, StringComparison.OrdinalIgnoreCase))
             {
@@ -74,7 +81,7 @@ internal static partial class SourceSites
             }
         }
 
-        foreach (var site in Sites)
+        foreach (var site in sites)
         {
             foreach (var name in site.Labels)
             {
@@ -102,7 +109,7 @@ internal static partial class SourceSites
     /// listed site's code, or one made from a registered name. Null where the host names no site
     /// (an IP address, <c>localhost</c>, a one-label name), so that the page itself decides.
     /// </summary>
-    public static string? CodeOfFetched(string? url)
+    public string? CodeOfFetched(string? url)
     {
         if (!UrlHost.TryGetHost(url, out var host) || !host.Contains('.', StringComparison.Ordinal) || System.Net.IPAddress.TryParse(host.Trim('[', ']'), out _))
         {
@@ -113,7 +120,7 @@ internal static partial class SourceSites
     }
 
     /// <summary>The site code of a URL: a listed site's, else one made from its host (<see cref="FromUnknownHost"/>); null for no http(s) URL.</summary>
-    public static string? CodeOf(string? url) => FromUrl(url) ?? FromUnknownHost(url);
+    public string? CodeOf(string? url) => FromUrl(url) ?? FromUnknownHost(url);
 
     /// <summary>A code made from a URL host nobody listed: <c>www.example.co.uk</c> gives <c>example</c>.</summary>
     public static string? FromUnknownHost(string? url)
@@ -124,10 +131,9 @@ internal static partial class SourceSites
         }
 
         var labels = host.Split('.');
-        var skip = new[] { "www", "m", "news", "com", "co", "net", "org", "gov", "edu", "tw", "hk", "uk", "jp", "cn" };
         for (var i = labels.Length - 1; i >= 0; i--)
         {
-            if (!skip.Contains(labels[i]) && labels[i].Length > 1)
+            if (!CommonLabels.Contains(labels[i]) && labels[i].Length > 1)
             {
                 return labels[i];
             }
@@ -136,21 +142,18 @@ internal static partial class SourceSites
         return labels.Length > 0 ? labels[0] : null;
     }
 
+    /// <summary>Host labels that name no publisher: <c>www</c>, <c>news</c>, top-level and second-level domains.</summary>
+    private static readonly string[] CommonLabels = ["www", "m", "news", "com", "co", "net", "org", "gov", "edu", "tw", "hk", "uk", "jp", "cn"];
+
     /// <summary>The native article id a site's URL carries (<c>202212200002</c>, <c>8950123</c>), or null.</summary>
-    public static string? NativeId(string code, string? url)
+    public string? NativeId(string code, string? url)
     {
-        if (url is null)
+        if (url is null || Find(code)?.IdPattern is not { } pattern)
         {
             return null;
         }
 
-        var site = Sites.FirstOrDefault(s => s.Code == code);
-        if (site?.IdPattern is null)
-        {
-            return null;
-        }
-
-        var match = site.IdPattern.Match(url);
+        var match = pattern.Match(url);
         return match.Success ? match.Groups["id"].Value : null;
     }
 
@@ -177,24 +180,4 @@ internal static partial class SourceSites
 
     [GeneratedRegex(@"^[a-z][a-z0-9_-]{0,23}$")]
     private static partial Regex PlainCode();
-
-    // 2013–2014 article URLs carry a page suffix: /news/aloc/201404120056-1.aspx.
-    [GeneratedRegex(@"cna\.com\.tw/[^?#\s]{0,200}?/(?<id>[0-9]{8,14})(?:-[0-9]{1,2})?(?:\.aspx|/|$|\?)", RegexOptions.IgnoreCase)]
-    private static partial Regex CnaId();
-
-    // Since 2015 /news/story/7324/7601234; before, /NEWS/DOMESTIC/DOM3/8512345.shtml.
-    [GeneratedRegex(@"/story/[0-9]{1,12}/(?<id>[0-9]{1,15})|/NEWS/[A-Z0-9_/]{1,60}/(?<id>[0-9]{5,12})\.shtml", RegexOptions.IgnoreCase)]
-    private static partial Regex UdnId();
-
-    [GeneratedRegex(@"/(?<id>[0-9]{1,15})-[0-9]{8}\.htm", RegexOptions.IgnoreCase)]
-    private static partial Regex RthkId();
-
-    [GeneratedRegex(@"/a-(?<id>[0-9]{1,15})(?:$|[/?#])", RegexOptions.IgnoreCase)]
-    private static partial Regex DwId();
-
-    [GeneratedRegex(@"/news/[0-9]{4}/[0-9]{2}/(?<id>[0-9a-f]{12})(?:-[^/]{0,300})?\.html", RegexOptions.IgnoreCase)]
-    private static partial Regex KyodoId();
-
-    [GeneratedRegex(@"/(?<id>[0-9]{8}_[A-Za-z0-9]{1,40})\.json", RegexOptions.IgnoreCase)]
-    private static partial Regex NhkId();
 }

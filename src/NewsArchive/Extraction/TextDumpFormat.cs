@@ -1,72 +1,24 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using NewsArchive.Containers;
-using NewsArchive.Extraction;
+using NewsArchive.Decoding;
 using NewsArchive.Records;
 
-namespace NewsArchive.Sites.Udn;
+namespace NewsArchive.Extraction;
 
 /// <summary>
-/// <c>udn-text</c>: the plain-text dump of a UDN (聯合新聞網) article page, cropped or whole. The
-/// headline is the line above the byline (or, on global.udn.com, above the <c>2023/08/23 轉角24小時</c>
-/// line); everything above it (navigation, the 快訊 ticker, breadcrumbs, the audio player) is not the
-/// article. The body runs to the first further-reading heading, promo or comment-area line. The
-/// keyword line, 延伸閱讀 / 相關新聞 / 推薦閱讀 entries and image captions become fields, not text.
+/// The text-dump container read with a site's tables (<see cref="Site.TextDump"/>, its byline grammar,
+/// time zone and article URL): the plain text of an article page, cropped or whole. The headline is
+/// the line above the byline (or above a bare <c>2023/08/23 轉角24小時</c> date line); everything above
+/// it (navigation, tickers, breadcrumbs, an audio player) is not the article. The body runs to the
+/// first further-reading heading or end line of the site's tables. The keyword line, the entries of
+/// the further-reading lists and image captions become fields, not text.
 /// </summary>
-internal sealed partial class UdnTextProfile : IFormatProfile
+internal sealed partial class TextDumpFormat(Site site) : IFormat
 {
-    /// <summary>Lines that show the text is a UDN page; a byline plus one of them is conclusive.</summary>
-    private static readonly ImmutableArray<string> PageMarkers =
-    [
-        "udn討論區", "聯合新聞網", "則留言", "轉角國際", "udn Global", "延伸閱讀", "相關新聞", "推薦閱讀", "商品推薦", "快訊", "聽新聞", "聯合線上公司", "udn",
-    ];
+    private readonly TextDumpTables tables = site.TextDump ?? TextDumpTables.Empty;
 
-    /// <summary>Headings of the article's own further-reading lists.</summary>
-    private static readonly ImmutableArray<(string Heading, RelatedStyle Style)> RelatedSections =
-    [
-        ("延伸閱讀", RelatedStyle.Titles),
-        ("推薦閱讀", RelatedStyle.Titles),
-        ("相關新聞", RelatedStyle.TitleTeaserPairs),
-    ];
-
-    /// <summary>Lines where the page leaves the article for good: promos, comments, site-wide lists, footer.</summary>
-    private static readonly ImmutableArray<EndOfPageRule> PageEndLines =
-    [
-        LineRule.EndOfPage(ProductPromoLine(), "商品推薦 product promos"),
-        LineRule.EndOfPage(CommentAreaLine(), "udn討論區 comment area (N 則留言, FB留言, 規範)"),
-        LineRule.EndOfPage(SponsoredLine(), "贊助廣告 sponsored links"),
-        LineRule.EndOfPage(SiteListsLine(), "site-wide article lists (熱門新聞, 猜你喜歡)"),
-    ];
-
-    /// <summary>Lines that end the body but not the further-reading lists after it.</summary>
-    private static readonly ImmutableArray<EndOfBodyRule> BodyEndLines =
-    [
-        LineRule.EndOfBody(FollowPagePromoLine(), "收看更多文章 follow-our-page promo"),
-    ];
-
-    /// <summary>Lines that are never text, wherever they stand.</summary>
-    private static readonly ImmutableArray<DropRule> NoiseLines =
-    [
-        LineRule.Drop(ShareButtonLine(),
-            "share and font-size buttons (用LINE傳送, +, A-A+)"),
-        LineRule.Drop(CommentFormLine(), "comment form: 發布 button and policy bullets"),
-        LineRule.Drop(FormFieldLine(), "form fields and image placeholders"),
-        LineRule.Drop(AudioPlayerLine(), "聽新聞 audio player"),
-    ];
-
-    /// <summary>UDN's line tables, as the format reads dumps by default.</summary>
-    public static readonly UdnTextRules Rules = new(PageEndLines, BodyEndLines, NoiseLines);
-
-    private readonly UdnTextRules rules;
-
-    /// <summary>The format with UDN's own line tables.</summary>
-    public UdnTextProfile()
-        : this(Rules)
-    {
-    }
-
-    /// <summary>The format with <paramref name="rules"/>; a test builds it with a rule left out, to show each rule is needed.</summary>
-    public UdnTextProfile(UdnTextRules rules) => this.rules = rules;
+    private readonly string source = site.Code ?? "unknown";
 
     /// <summary>
     /// How many lines above the byline the headline may stand, share widgets and blank lines between
@@ -80,28 +32,27 @@ internal sealed partial class UdnTextProfile : IFormatProfile
     /// <summary>A line this long that ends a sentence is article prose, not a list entry or a promo.</summary>
     private const int MinProseChars = 40;
 
-    private enum RelatedStyle
-    {
-        Titles,
-        TitleTeaserPairs,
-    }
+    /// <summary>The dump's lines and where its byline and headline are.</summary>
+    private sealed record Analysis(string[] Lines, int BylineIndex, SiteByline? Byline, int HeadlineIndex);
 
-    /// <summary>The dump's lines and where its byline and headline are: found once, used to detect and to parse.</summary>
-    private sealed record Analysis(string[] Lines, int BylineIndex, UdnByline? Byline, int HeadlineIndex);
-
-    public string Name => "udn-text";
+    public string Name { get; } = site.FormatName(ContainerKind.TextDump);
 
     public ContainerKind Container => ContainerKind.TextDump;
 
+    public Site Site => site;
+
+    /// <summary>
+    /// A dump of the site's page: some of the site's page markers, and a byline in the site's grammar
+    /// under a headline (strong), or, with three markers, a bare date line under one (weak).
+    /// </summary>
     public DetectionConfidence Detect(SourceDocument document)
     {
-        if (FrontMatterParser.HasFrontMatter(document.Text) || document.IsHtmlPage)
+        if (document.Container != ContainerKind.TextDump || site.Byline is null)
         {
-            // A text dump is text: a saved page's markup is another container, never a dump.
             return DetectionConfidence.None;
         }
 
-        var markers = PageMarkers.Count(m => document.Text.Contains(m, StringComparison.Ordinal));
+        var markers = tables.PageMarkers.Count(m => document.Text.Contains(m, StringComparison.Ordinal));
         if (markers == 0)
         {
             return DetectionConfidence.None;
@@ -116,22 +67,20 @@ internal sealed partial class UdnTextProfile : IFormatProfile
         return markers >= 3 && FindDateLine(analysis.Lines) >= 0 ? DetectionConfidence.Weak : DetectionConfidence.None;
     }
 
-    /// <summary>The dump's lines down to the byline decide the record's publication time.</summary>
-    public ArticleHeader ReadHeader(SourceDocument document)
-    {
-        var (lines, bylineIndex, byline, headlineIndex) = Analyze(document);
-        return ReadHeader(lines, ref bylineIndex, byline, ref headlineIndex, ImmutableArray.CreateBuilder<string>(), out var published) is null
-            ? ArticleHeader.Of(UdnSite.Code, published)
-            : new ArticleHeader { Source = UdnSite.Code };
-    }
-
-    public ProfileResult Parse(SourceDocument document, ParseContext context)
+    /// <summary>The dump's lines down to the byline are its header: the source, and the publication time.</summary>
+    public FormatResult Read(SourceDocument document, ParseContext context, Func<ArticleHeader, bool>? wanted)
     {
         var (lines, bylineIndex, byline, headlineIndex) = Analyze(document);
         var warnings = ImmutableArray.CreateBuilder<string>();
-        if (ReadHeader(lines, ref bylineIndex, byline, ref headlineIndex, warnings, out var published) is { } failure)
+        var failure = ReadHeader(lines, ref bylineIndex, byline, ref headlineIndex, warnings, out var published);
+        if (FormatResult.Refused(wanted, failure is null ? ArticleHeader.Of(source, published) : new ArticleHeader { Source = source }))
         {
-            return ProfileResult.Failed(failure);
+            return FormatResult.Skipped;
+        }
+
+        if (failure is not null)
+        {
+            return FormatResult.Failed(failure);
         }
 
         var title = TextNormalizer.Normalize(lines[headlineIndex]);
@@ -162,9 +111,9 @@ internal sealed partial class UdnTextProfile : IFormatProfile
         }
 
         var credits = CreditsParser.Parse(paragraphs);
-        return ProfileResult.Success(new ArticleDraft
+        return FormatResult.Success(new ArticleDraft
         {
-            Source = UdnSite.Code,
+            Source = source,
             Url = FindStoryUrl(lines),
             Title = title,
             Published = published,
@@ -182,35 +131,19 @@ internal sealed partial class UdnTextProfile : IFormatProfile
         });
     }
 
-    private Analysis Analyze(SourceDocument document) =>
-        document.Memo(rules, doc =>
-        {
-            var lines = SplitLines(doc.Text);
-            var bylineIndex = FindByline(lines, out var byline, out var headlineIndex);
-            return new Analysis(lines, bylineIndex, byline, headlineIndex);
-        });
-
-    /// <summary>The dump's lines, trimmed; a line that needs no trimming is the one string, not a copy.</summary>
-    private static string[] SplitLines(string text)
+    private Analysis Analyze(SourceDocument document)
     {
-        var lines = new string[text.AsSpan().Count('\n') + 1];
-        var index = 0;
-        foreach (var range in text.AsSpan().Split('\n'))
-        {
-            var line = text.AsSpan()[range];
-            var trimmed = TextNormalizer.TrimAll(line);
-            lines[index++] = trimmed.IsEmpty ? string.Empty : trimmed.ToString();
-        }
-
-        return lines;
+        var lines = document.Dump.Lines;
+        var bylineIndex = FindByline(lines, out var byline, out var headlineIndex);
+        return new Analysis(lines, bylineIndex, byline, headlineIndex);
     }
 
     /// <summary>The first byline with a headline above it; <paramref name="headlineIndex"/> is that headline's line.</summary>
-    private int FindByline(string[] lines, out UdnByline? byline, out int headlineIndex)
+    private int FindByline(string[] lines, out SiteByline? byline, out int headlineIndex)
     {
         for (var i = 1; i < lines.Length; i++)
         {
-            if (lines[i].Length == 0 || !UdnBylineParser.TryParse(lines[i], out var found))
+            if (lines[i].Length == 0 || site.Byline!(lines[i]) is not { } found)
             {
                 continue;
             }
@@ -261,7 +194,7 @@ internal sealed partial class UdnTextProfile : IFormatProfile
 
     private bool IsHeadlineLike(string line) =>
         line.Length is >= 4 and <= 120 && HasWord(line) && !DateLine().IsMatch(line) && !TimestampOnly().IsMatch(line) && !line.EndsWith('。')
-        && PageEndRule(line) is null && !RelatedSections.Any(s => s.Heading == line);
+        && PageEndRule(line) is null && !IsSectionHeading(line);
 
     /// <summary>Reads the body from <paramref name="start"/>; returns the index of the line that ended it.</summary>
     private int ReadBody(string[] lines, int start, RuleLog log, out List<string> paragraphs, out ImmutableArray<ArticleImage> images)
@@ -300,14 +233,14 @@ internal sealed partial class UdnTextProfile : IFormatProfile
             }
 
             // A caption printed twice, or shortened with "..." and then printed in full.
-            if (i + 1 < lines.Length && CaptionLines.TryMatchPair(line, lines[i + 1], out var pairCaption))
+            if (i + 1 < lines.Length && TextDumpCaptions.TryMatchPair(line, lines[i + 1], out var pairCaption))
             {
                 captions.Add(new ArticleImage(null, pairCaption));
                 i++;
                 continue;
             }
 
-            if (CaptionLines.IsCredited(line))
+            if (TextDumpCaptions.IsCredited(line))
             {
                 captions.Add(new ArticleImage(null, TextNormalizer.Normalize(line)));
                 continue;
@@ -353,7 +286,7 @@ internal sealed partial class UdnTextProfile : IFormatProfile
     private ImmutableArray<RelatedLink> ReadRelatedSections(string[] lines, int start, string title, RuleLog log, ref ImmutableArray<string> tags)
     {
         var related = ImmutableArray.CreateBuilder<RelatedLink>();
-        RelatedStyle? style = null;
+        RelatedEntries? style = null;
         var entry = new List<string>();
         string? lastLine = null;
         for (var i = start; i < lines.Length; i++)
@@ -376,11 +309,10 @@ internal sealed partial class UdnTextProfile : IFormatProfile
                 continue;
             }
 
-            var heading = RelatedSections.FirstOrDefault(s => s.Heading == line);
-            if (heading.Heading is not null)
+            if (SectionOf(line) is { } heading)
             {
                 tags = TakeTagLine(related, ref lastLine, tags);
-                style = heading.Style;
+                style = heading.Entries;
                 continue;
             }
 
@@ -390,7 +322,7 @@ internal sealed partial class UdnTextProfile : IFormatProfile
                 continue;
             }
 
-            if (style == RelatedStyle.Titles || !IsTeaserOrDate(line))
+            if (style == RelatedEntries.Titles || !IsTeaserOrDate(line))
             {
                 if (line != title)
                 {
@@ -454,13 +386,26 @@ internal sealed partial class UdnTextProfile : IFormatProfile
         TimestampOnly().IsMatch(line) || DateOnly().IsMatch(line) || line.EndsWith("...", StringComparison.Ordinal)
         || line.EndsWith('…') || line.EndsWith('。') || line.Length > 48;
 
-    private static bool IsSectionHeading(string line) => RelatedSections.Any(s => s.Heading == line);
+    private bool IsSectionHeading(string line) => SectionOf(line) is not null;
 
-    private DropRule? NoiseRule(string line) => FirstMatch(rules.Noise, line);
+    private RelatedSection? SectionOf(string line)
+    {
+        foreach (var section in tables.RelatedSections)
+        {
+            if (section.Heading == line)
+            {
+                return section;
+            }
+        }
 
-    private EndOfPageRule? PageEndRule(string line) => FirstMatch(rules.PageEnd, line);
+        return null;
+    }
 
-    private EndOfBodyRule? BodyEndRule(string line) => FirstMatch(rules.BodyEnd, line);
+    private DropRule? NoiseRule(string line) => FirstMatch(tables.Noise, line);
+
+    private EndOfPageRule? PageEndRule(string line) => FirstMatch(tables.PageEnd, line);
+
+    private EndOfBodyRule? BodyEndRule(string line) => FirstMatch(tables.BodyEnd, line);
 
     private LineRule? EndRule(string line) => (LineRule?)PageEndRule(line) ?? BodyEndRule(line);
 
@@ -493,12 +438,11 @@ internal sealed partial class UdnTextProfile : IFormatProfile
     }
 
     /// <summary>
-    /// The part of a read above the text, shared by <see cref="Parse"/> and <see cref="ReadHeader(SourceDocument)"/>
-    /// so that they agree: the byline (or a bare date line) and the headline above it, and the
+    /// The part of a read above the text, which the filter is asked about before the rest is read: the byline (or a bare date line) and the headline above it, and the
     /// publication time from the byline, the date line or the page's date widget. Null, or why the
     /// dump cannot be read.
     /// </summary>
-    private string? ReadHeader(string[] lines, ref int bylineIndex, UdnByline? byline, ref int headlineIndex, ImmutableArray<string>.Builder warnings, out string? published)
+    private string? ReadHeader(string[] lines, ref int bylineIndex, SiteByline? byline, ref int headlineIndex, ImmutableArray<string>.Builder warnings, out string? published)
     {
         published = null;
         if (bylineIndex < 0)
@@ -537,9 +481,9 @@ internal sealed partial class UdnTextProfile : IFormatProfile
     }
 
     /// <summary>The ISO date of a byline's date, or null with a warning when that date does not exist (<c>2023-02-30</c>).</summary>
-    private static string? ReadDate(string value, ImmutableArray<string>.Builder warnings)
+    private string? ReadDate(string value, ImmutableArray<string>.Builder warnings)
     {
-        if (PublishedDateParser.TryParse(value, preferTaipei: true, out var iso, out _))
+        if (PublishedDateParser.TryParse(value, site.UtcOffset, out var iso, out _))
         {
             return iso;
         }
@@ -549,12 +493,12 @@ internal sealed partial class UdnTextProfile : IFormatProfile
     }
 
     /// <summary>A date in the page header (the cropped dump's <c>date 2025-08-23</c> widget) above the headline.</summary>
-    private static string? FindPageDate(string[] lines, int headlineIndex)
+    private string? FindPageDate(string[] lines, int headlineIndex)
     {
         for (var i = 0; i < headlineIndex; i++)
         {
             var match = PageDate().Match(lines[i]);
-            if (match.Success && PublishedDateParser.TryParse(match.Value, preferTaipei: true, out var iso, out _))
+            if (match.Success && PublishedDateParser.TryParse(match.Value, site.UtcOffset, out var iso, out _))
             {
                 return iso;
             }
@@ -563,11 +507,17 @@ internal sealed partial class UdnTextProfile : IFormatProfile
         return null;
     }
 
-    private static string? FindStoryUrl(string[] lines)
+    /// <summary>The first of the site's article URLs in the dump (its share links), or null.</summary>
+    private string? FindStoryUrl(string[] lines)
     {
+        if (site.ArticleUrl is not { } pattern)
+        {
+            return null;
+        }
+
         foreach (var line in lines)
         {
-            var match = StoryUrl().Match(line);
+            var match = pattern.Match(line);
             if (match.Success)
             {
                 return match.Value;
@@ -588,34 +538,4 @@ internal sealed partial class UdnTextProfile : IFormatProfile
 
     [GeneratedRegex(@"\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b")]
     private static partial Regex PageDate();
-
-    [GeneratedRegex(@"https?://(?:[a-z0-9-]{1,63}\.){0,6}udn\.com/[^\s]{0,300}?/story/[0-9]{1,12}/[0-9]{1,15}")]
-    private static partial Regex StoryUrl();
-
-    [GeneratedRegex(@"^商品推薦$")]
-    private static partial Regex ProductPromoLine();
-
-    [GeneratedRegex(@"^(?:udn討論區|(?:共\s*)?[0-9]+\s*則留言|FB留言|規範)$")]
-    private static partial Regex CommentAreaLine();
-
-    [GeneratedRegex(@"^贊助廣告$")]
-    private static partial Regex SponsoredLine();
-
-    [GeneratedRegex(@"^(?:作者文章|最新文章|熱門新聞|猜你喜歡|你可能也會喜歡|看更多|回應|More)$")]
-    private static partial Regex SiteListsLine();
-
-    [GeneratedRegex(@"^收看更多文章")]
-    private static partial Regex FollowPagePromoLine();
-
-    [GeneratedRegex(@"(?i)^(?:•\s*)?(?:facebook|twitter|whatsapp|line|plurk|email|telegram|分享|複製連結|列印|字級|收藏|訂閱|(?:用|以)?(?:line|fb|facebook|臉書)(?:傳送|分享)|分享(?:到|至)\S{1,12}|\+|＋|A\s*-\s*A\s*\+|A\+\s*A-|﹒|‧)$")]
-    private static partial Regex ShareButtonLine();
-
-    [GeneratedRegex(@"^(?:發布|•\s.*)$")]
-    private static partial Regex CommentFormLine();
-
-    [GeneratedRegex(@"^\[[^\]]*\]$")]
-    private static partial Regex FormFieldLine();
-
-    [GeneratedRegex(@"^(?:聽新聞|[0-9]{1,2}:[0-9]{2} / [0-9]{1,2}:[0-9]{2}|Your browser does not support.*)$")]
-    private static partial Regex AudioPlayerLine();
 }
