@@ -43,7 +43,10 @@ public sealed class GoldenCase
 
     public static GoldenCase Get(string name) => All.Single(c => c.Name == name);
 
-    public ParseOutcome Parse() => new ArchiveParser().Parse(new InputFile(DisplayPath, File.ReadAllBytes(InputPath)));
+    public ParseOutcome Parse() => Parse(new ArchiveParser());
+
+    /// <summary>The case's input read by <paramref name="parser"/> (one with a site added in a fixture).</summary>
+    public ParseOutcome Parse(ArchiveParser parser) => parser.Parse(new InputFile(DisplayPath, File.ReadAllBytes(InputPath)));
 
     public ArticleRecord ParseRecord()
     {
@@ -65,10 +68,13 @@ public sealed class GoldenCase
     public static string Canonical(JsonNode node) =>
         node.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = LiteralJsonEncoder.Instance }) + "\n";
 
-    private static IReadOnlyList<GoldenCase> Load()
+    private static IReadOnlyList<GoldenCase> Load() => LoadFrom(TestPaths.CasesDirectory);
+
+    /// <summary>The case folders under <paramref name="casesDirectory"/>, in ordinal order.</summary>
+    public static IReadOnlyList<GoldenCase> LoadFrom(string casesDirectory)
     {
         var cases = new List<GoldenCase>();
-        foreach (var directory in System.IO.Directory.GetDirectories(TestPaths.CasesDirectory).OrderBy(d => d, StringComparer.Ordinal))
+        foreach (var directory in System.IO.Directory.GetDirectories(casesDirectory).OrderBy(d => d, StringComparer.Ordinal))
         {
             var inputs = System.IO.Directory.GetFiles(directory, "input.*");
             if (inputs.Length != 1)
