@@ -139,7 +139,7 @@ public static class InputEnumerator
             var relative = frame.Relative.Length == 0 ? entry.Name : $"{frame.Relative}/{entry.Name}";
             if (entry.IsDirectory)
             {
-                if (!TryOpen(entry.Path, entry.Display, relative, stack, visited, out var error) && error is not null)
+                if (!TryOpen(entry.Path, entry.Display, relative, stack, visited, out var error, entry.RawPath) && error is not null)
                 {
                     yield return error;
                 }
@@ -163,11 +163,14 @@ public static class InputEnumerator
         }
     }
 
-    /// <summary>Lists a directory and pushes it on <paramref name="stack"/>, the directories being walked.</summary>
-    private static bool TryOpen(string directory, string display, string relative, Stack<Frame> stack, HashSet<string> visited, out InputSource? error)
+    /// <summary>
+    /// Lists a directory and pushes it on <paramref name="stack"/>, the directories being walked; a
+    /// directory whose path is not valid UTF-8 is listed by <paramref name="rawPath"/>, its bytes.
+    /// </summary>
+    private static bool TryOpen(string directory, string display, string relative, Stack<Frame> stack, HashSet<string> visited, out InputSource? error, byte[]? rawPath = null)
     {
         error = null;
-        var real = RealPath(directory);
+        var real = rawPath is null ? RealPath(directory) : RawFileNames.RealPath(rawPath) ?? RawFileNames.Escape(rawPath);
         if (stack.Any(open => open.RealPath == real))
         {
             // A link to a directory being walked (this one or one it is in): following it would walk in
@@ -184,6 +187,22 @@ public static class InputEnumerator
             return false;
         }
 
+        var entries = rawPath is null ? List(directory, display, out var listError) : ListRaw(rawPath, display, out listError);
+        if (entries is null)
+        {
+            error = new InputSource(display, null, listError!);
+            return false;
+        }
+
+        entries.Sort((a, b) => string.CompareOrdinal(a.SortKey, b.SortKey));
+        stack.Push(new Frame(real, relative, entries));
+        return true;
+    }
+
+    /// <summary>A directory's entries, listed by its name; null, with <paramref name="error"/>, where it cannot be listed.</summary>
+    private static List<Entry>? List(string directory, string display, out string? error)
+    {
+        error = null;
         List<Entry> entries;
         try
         {
@@ -205,10 +224,10 @@ public static class InputEnumerator
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
         {
-            error = new InputSource(display, null, directory.Contains('\uFFFD', StringComparison.Ordinal)
+            error = directory.Contains('\uFFFD', StringComparison.Ordinal)
                 ? "directory name is not valid UTF-8 (its files cannot be listed by this name)"
-                : $"cannot list directory ({ex.Message})");
-            return false;
+                : $"cannot list directory ({ex.Message})";
+            return null;
         }
 
         if (entries.Any(e => e.Name.Contains('\uFFFD', StringComparison.Ordinal)))
@@ -216,15 +235,38 @@ public static class InputEnumerator
             entries = WithRawNames(directory, display, entries);
         }
 
-        entries.Sort((a, b) => string.CompareOrdinal(a.SortKey, b.SortKey));
-        stack.Push(new Frame(real, relative, entries));
-        return true;
+        return entries;
+    }
+
+    /// <summary>
+    /// The entries of a directory listed by its bytes (its path is not valid UTF-8): every name shown
+    /// escaped, every entry opened (or listed) by the bytes of its path. Sizes are not listed: the
+    /// worker that reads a file finds its size.
+    /// </summary>
+    private static List<Entry>? ListRaw(byte[] rawPath, string display, out string? error)
+    {
+        if (RawFileNames.List(rawPath, out var failure) is not { } listed)
+        {
+            error = $"cannot list directory ({failure})";
+            return null;
+        }
+
+        error = null;
+
+        var entries = new List<Entry>(listed.Count);
+        foreach (var (bytes, isDirectory) in listed)
+        {
+            var name = RawFileNames.Escape(bytes);
+            var path = RawFileNames.Join(rawPath, bytes);
+            entries.Add(new Entry(RawFileNames.Lossy(path), name, display.Length == 0 ? name : $"{display}/{name}", isDirectory ? name + "/" : name, isDirectory, null) { RawPath = path });
+        }
+
+        return entries;
     }
 
     /// <summary>
     /// The entries whose names are not valid UTF-8, matched with their bytes: shown escaped, sorted by
-    /// the escaped name, and opened by the bytes. A directory so named is listed by its escaped name
-    /// and reported, as it cannot be walked by it.
+    /// the escaped name, and opened (a directory: listed) by the bytes.
     /// </summary>
     private static List<Entry> WithRawNames(string directory, string display, List<Entry> entries)
     {
@@ -236,7 +278,7 @@ public static class InputEnumerator
             var match = entry.Name.Contains('\uFFFD', StringComparison.Ordinal)
                 ? Enumerable.Range(0, raw.Count).FirstOrDefault(i => !used[i] && RawFileNames.Lossy(raw[i]) == entry.Name, -1)
                 : -1;
-            if (match < 0 || entry.IsDirectory)
+            if (match < 0)
             {
                 result.Add(entry);
                 continue;
@@ -248,7 +290,7 @@ public static class InputEnumerator
             {
                 Name = name,
                 Display = display.Length == 0 ? name : $"{display}/{name}",
-                SortKey = name,
+                SortKey = entry.IsDirectory ? name + "/" : name,
                 RawPath = RawFileNames.Join(directory, raw[match]),
             });
         }

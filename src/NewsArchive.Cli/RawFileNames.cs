@@ -8,7 +8,8 @@ namespace NewsArchive.Cli;
 /// File names that are not valid UTF-8 (Big5 names from an old Windows copy or a zip): .NET lists
 /// them with U+FFFD in place of the bytes it cannot decode, and cannot open them by that name. Here
 /// a directory is listed as bytes, each such name is shown with its undecodable bytes escaped as
-/// <c>\xHH</c> (<see cref="Escape"/>), and the file is opened by its bytes.
+/// <c>\xHH</c> (<see cref="Escape"/>), and the file is opened by its bytes. A directory so named is
+/// listed by its bytes too (<see cref="List"/>), and so is every directory under it.
 /// </summary>
 public static partial class RawFileNames
 {
@@ -16,6 +17,15 @@ public static partial class RawFileNames
 
     /// <summary>Where <c>d_name</c> starts in glibc's <c>struct dirent</c> on 64-bit Linux (after d_ino, d_off, d_reclen, d_type).</summary>
     private const int DirentNameOffset = 19;
+
+    /// <summary>Where <c>d_type</c> is in glibc's <c>struct dirent</c>, and the types that tell a directory.</summary>
+    private const int DirentTypeOffset = 18;
+
+    private const byte UnknownType = 0;
+
+    private const byte DirectoryType = 4;
+
+    private const byte LinkType = 10;
 
     /// <summary>At most this many entries are listed (a directory that never ends is not read for ever).</summary>
     private const int MaxEntries = 10_000_000;
@@ -69,6 +79,94 @@ public static partial class RawFileNames
         return names;
     }
 
+    /// <summary>An entry of a directory listed by its bytes: its name, and whether it is (or links to) a directory.</summary>
+    public readonly record struct RawEntry(byte[] Name, bool IsDirectory);
+
+    /// <summary>
+    /// The entries of the directory whose path is <paramref name="directory"/> (bytes), in listing
+    /// order, without <c>.</c> and <c>..</c>; null, with <paramref name="error"/>, where it cannot be listed.
+    /// </summary>
+    public static unsafe List<RawEntry>? List(byte[] directory, out string? error)
+    {
+        error = null;
+        var handle = OpenDirectoryBytes(directory, out var errno);
+        if (handle == IntPtr.Zero)
+        {
+            error = Describe(errno);
+            return null;
+        }
+
+        var entries = new List<RawEntry>();
+        try
+        {
+            for (var count = 0; count < MaxEntries; count++)
+            {
+                var entry = ReadDirectory(handle);
+                if (entry == IntPtr.Zero)
+                {
+                    break;
+                }
+
+                var name = MemoryMarshal.CreateReadOnlySpanFromNullTerminated((byte*)entry + DirentNameOffset);
+                if (name.SequenceEqual("."u8) || name.SequenceEqual(".."u8))
+                {
+                    continue;
+                }
+
+                var type = *((byte*)entry + DirentTypeOffset);
+                var bytes = name.ToArray();
+
+                // A link, or a file system that does not say: a directory is what opens as one.
+                var isDirectory = type == DirectoryType || (type is LinkType or UnknownType && IsDirectory(Join(directory, bytes)));
+                entries.Add(new RawEntry(bytes, isDirectory));
+            }
+        }
+        finally
+        {
+            _ = CloseDirectory(handle);
+        }
+
+        return entries;
+    }
+
+    /// <summary>Whether the path (bytes) is a directory, or a link to one.</summary>
+    public static bool IsDirectory(byte[] path)
+    {
+        var handle = OpenDirectoryBytes(path, out _);
+        if (handle == IntPtr.Zero)
+        {
+            return false;
+        }
+
+        _ = CloseDirectory(handle);
+        return true;
+    }
+
+    /// <summary>The path (bytes) with every link resolved, escaped as <see cref="Escape"/> writes it; null where it cannot be resolved.</summary>
+    public static unsafe string? RealPath(byte[] path)
+    {
+        var terminated = Terminated(path);
+        IntPtr resolved;
+        fixed (byte* pointer = terminated)
+        {
+            resolved = RealPathBytes(pointer, IntPtr.Zero);
+        }
+
+        if (resolved == IntPtr.Zero)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Escape(MemoryMarshal.CreateReadOnlySpanFromNullTerminated((byte*)resolved));
+        }
+        finally
+        {
+            Free(resolved);
+        }
+    }
+
     /// <summary>
     /// A name as text: valid UTF-8 as it is, each byte that is not part of a UTF-8 character as
     /// <c>\x</c> and two upper-case hex digits (<c>\xA4\xA4\xA4\xE5.html</c>).
@@ -102,8 +200,7 @@ public static partial class RawFileNames
     /// <summary>Opens a file for reading by the bytes of its path.</summary>
     public static unsafe SafeFileHandle Open(byte[] path)
     {
-        var terminated = new byte[path.Length + 1];
-        path.CopyTo(terminated, 0);
+        var terminated = Terminated(path);
         int descriptor;
         fixed (byte* pointer = terminated)
         {
@@ -115,9 +212,9 @@ public static partial class RawFileNames
             var error = Marshal.GetLastPInvokeError();
             throw error switch
             {
-                2 => new FileNotFoundException("no such file or directory"),
-                13 => new UnauthorizedAccessException("permission denied"),
-                _ => new IOException($"cannot open (errno {error})"),
+                2 => new FileNotFoundException(Describe(error)),
+                13 => new UnauthorizedAccessException(Describe(error)),
+                _ => new IOException(Describe(error)),
             };
         }
 
@@ -125,7 +222,48 @@ public static partial class RawFileNames
     }
 
     /// <summary>A directory's path and an entry's name, as the bytes of the entry's path.</summary>
-    public static byte[] Join(string directory, byte[] name) => [.. Encoding.UTF8.GetBytes(directory.TrimEnd('/') + "/"), .. name];
+    public static byte[] Join(string directory, byte[] name) => Join(Encoding.UTF8.GetBytes(directory), name);
+
+    /// <summary>A directory's path (bytes) and an entry's name, as the bytes of the entry's path.</summary>
+    public static byte[] Join(byte[] directory, byte[] name)
+    {
+        var end = directory.Length;
+        while (end > 1 && directory[end - 1] == (byte)'/')
+        {
+            end--;
+        }
+
+        return [.. directory.AsSpan(0, end), (byte)'/', .. name];
+    }
+
+    private static byte[] Terminated(byte[] path)
+    {
+        var terminated = new byte[path.Length + 1];
+        path.CopyTo(terminated, 0);
+        return terminated;
+    }
+
+    private static string Describe(int errno) => errno switch
+    {
+        2 => "no such file or directory",
+        13 => "permission denied",
+        20 => "not a directory",
+        40 => "too many levels of symbolic links",
+        _ => $"errno {errno}",
+    };
+
+    private static unsafe IntPtr OpenDirectoryBytes(byte[] path, out int errno)
+    {
+        var terminated = Terminated(path);
+        IntPtr handle;
+        fixed (byte* pointer = terminated)
+        {
+            handle = OpenDirectoryRaw(pointer);
+        }
+
+        errno = handle == IntPtr.Zero ? Marshal.GetLastPInvokeError() : 0;
+        return handle;
+    }
 
     private static int SequenceLength(byte lead) => lead switch
     {
@@ -150,6 +288,15 @@ public static partial class RawFileNames
 
     [LibraryImport("libc", EntryPoint = "opendir", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial IntPtr OpenDirectory(string path);
+
+    [LibraryImport("libc", EntryPoint = "opendir", SetLastError = true)]
+    private static unsafe partial IntPtr OpenDirectoryRaw(byte* path);
+
+    [LibraryImport("libc", EntryPoint = "realpath")]
+    private static unsafe partial IntPtr RealPathBytes(byte* path, IntPtr resolved);
+
+    [LibraryImport("libc", EntryPoint = "free")]
+    private static partial void Free(IntPtr pointer);
 
     [LibraryImport("libc", EntryPoint = "readdir", SetLastError = true)]
     private static partial IntPtr ReadDirectory(IntPtr directory);

@@ -43,6 +43,6 @@ internal static partial class TextDumpCaptions
         // not every position of a long paragraph.
         line.Length <= MaxCaptionLength && PhotoCredit().IsMatch(line.AsSpan(Math.Max(0, line.Length - 64)));
 
-    [GeneratedRegex(@"(?:[（(]?(?:圖|圖片|照片|攝影|影像|資料照|圖片提供|照片提供|圖片來源|圖片翻攝)(?:／|/|：|:)\s*[^，。／/]{1,24}[)）]?|(?:記者|攝影記者)?[\p{IsCJKUnifiedIdeographs}]{2,4}(?:／|/)攝影|(?:記者|攝影記者)[\p{IsCJKUnifiedIdeographs}]{2,4}攝影|[（(]?(?:聯合報系|報系|本報|中央社)?資料照(?:片)?[)）]?|圖取自[^，。]{1,30}|(?:翻攝|截圖自)[^，。]{1,30})$")]
+    [GeneratedRegex(@"(?:[（(]?(?:圖|圖片|照片|攝影|影像|資料照|圖片提供|照片提供|圖片來源|圖片翻攝)(?:／|/|：|:)\s*[^，。／/]{1,24}[)）]?|(?:記者|攝影記者)?[\p{IsCJKUnifiedIdeographs}]{2,4}(?:／|/)攝影|(?:記者|攝影記者)[\p{IsCJKUnifiedIdeographs}]{2,4}攝影|[（(]?資料照(?:片)?[)）]?|圖取自[^，。]{1,30}|(?:翻攝|截圖自)[^，。]{1,30})$")]
     private static partial Regex PhotoCredit();
 }
