@@ -78,7 +78,7 @@ public class StageBenchmarks
 
     [Benchmark(Description = "dateline + credits")]
     public int DatelineAndCredits() =>
-        (DatelineParser.TryParseOpening(draft.Paragraphs[0], Directory.DatelineAgencies, out _) ? 1 : 0) + CreditsParser.Parse(draft.Paragraphs).Translators.Length;
+        (DatelineParser.TryParseOpening(draft.Paragraphs[0], Directory.Datelines, out _) ? 1 : 0) + CreditsParser.Parse(draft.Paragraphs).Translators.Length;
 
     [Benchmark(Description = "record build")]
     public ParseOutcome RecordBuild() => ArticleRecordBuilder.Build(draft, "000.txt", "cna-jekyll", [], Directory);

@@ -18,7 +18,7 @@ public sealed class BylineParserTests
     [InlineData("2024/01/20 21:15　記者劉小強／高雄報導", "劉小強", null, "高雄", "報導")]
     public void TryParse_TaiwaneseBylines_ReadsReportersDeskAndDateline(string line, string authors, string? desk, string? location, string? kind)
     {
-        Assert.True(BylineParser.TryParse(line, SiteCatalog.Directory.DatelineAgencies, out var byline));
+        Assert.True(BylineParser.TryParse(line, SiteCatalog.Directory.Datelines, out var byline));
         Assert.Equal(authors.Split('|', StringSplitOptions.RemoveEmptyEntries), byline.Authors.ToArray());
         Assert.Equal(desk, byline.Desk);
         Assert.Equal(location, byline.Dateline?.Location);
@@ -37,7 +37,7 @@ public sealed class BylineParserTests
     [InlineData("by Madeline Example | November 18, 2019 12:01 PM", "Madeline Example", null)]
     public void TryParse_WriterCreditsAndEnglishBylines_TellPeopleFromOutlets(string line, string authors, string? agency)
     {
-        Assert.True(BylineParser.TryParse(line, SiteCatalog.Directory.DatelineAgencies, out var byline));
+        Assert.True(BylineParser.TryParse(line, SiteCatalog.Directory.Datelines, out var byline));
         Assert.Equal(authors.Split('|', StringSplitOptions.RemoveEmptyEntries), byline.Authors.ToArray());
         Assert.Equal(agency, byline.Agency);
     }
@@ -46,7 +46,7 @@ public sealed class BylineParserTests
     [InlineData("（中央社記者王小明台北23日電）", "王小明", "中央社", "台北")]
     public void TryParse_BracketedDatelineAlone_IsAByline(string line, string authors, string agency, string location)
     {
-        Assert.True(BylineParser.TryParse(line, SiteCatalog.Directory.DatelineAgencies, out var byline));
+        Assert.True(BylineParser.TryParse(line, SiteCatalog.Directory.Datelines, out var byline));
         Assert.Equal(new[] { authors }, byline.Authors.ToArray());
         Assert.Equal(agency, byline.Agency);
         Assert.Equal(location, byline.Dateline?.Location);
@@ -62,7 +62,7 @@ public sealed class BylineParserTests
     [InlineData("")]
     public void TryParse_NotAByline_ReturnsFalse(string line)
     {
-        Assert.False(BylineParser.TryParse(line, SiteCatalog.Directory.DatelineAgencies, out _));
+        Assert.False(BylineParser.TryParse(line, SiteCatalog.Directory.Datelines, out _));
     }
 
     [Theory]

@@ -24,7 +24,7 @@ public sealed class DatelineParserTests
     [InlineData("（中央社記者王小明台北28電）行政院今天", "台北", 28, "電", "王小明")]
     public void TryParseOpening_CnaDatelines_ReadsEveryPart(string paragraph, string? location, int? day, string kind, string authors)
     {
-        Assert.True(DatelineParser.TryParseOpening(paragraph, SiteCatalog.Directory.DatelineAgencies, out var parsed));
+        Assert.True(DatelineParser.TryParseOpening(paragraph, SiteCatalog.Directory.Datelines, out var parsed));
         Assert.Equal("中央社", parsed.Agency);
         Assert.Equal(location, parsed.Dateline.Location);
         Assert.Equal(day, parsed.Dateline.Day);
@@ -42,7 +42,7 @@ public sealed class DatelineParserTests
     [InlineData("")]
     public void TryParseOpening_NotADateline_ReturnsFalse(string paragraph)
     {
-        Assert.False(DatelineParser.TryParseOpening(paragraph, SiteCatalog.Directory.DatelineAgencies, out _));
+        Assert.False(DatelineParser.TryParseOpening(paragraph, SiteCatalog.Directory.Datelines, out _));
     }
 
     [Theory]
@@ -50,12 +50,23 @@ public sealed class DatelineParserTests
     [InlineData("（法新社記者安德烈巴黎3日電）", "法新社", "巴黎", 3)]
     public void TryParseOpening_ASitesAgencyTable_ReadsItsDatelines(string paragraph, string agency, string location, int day)
     {
-        var table = DatelineAgencies.Of(["美聯社", "法新社"]);
+        var table = DatelineTables.Of(["美聯社", "法新社"]);
         Assert.True(DatelineParser.TryParseOpening(paragraph, table, out var parsed));
         Assert.Equal(agency, parsed.Agency);
         Assert.Equal(location, parsed.Dateline.Location);
         Assert.Equal(day, parsed.Dateline.Day);
-        Assert.False(DatelineParser.TryParseOpening(paragraph, SiteCatalog.Directory.DatelineAgencies, out _));
+        Assert.False(DatelineParser.TryParseOpening(paragraph, SiteCatalog.Directory.Datelines, out _));
+    }
+
+    [Fact]
+    public void TryParseOpening_ASitesBrackets_ReadDatelinesSetInThem()
+    {
+        var table = DatelineTables.Of(["灣報"], [('〔', '〕')]);
+        Assert.True(DatelineParser.TryParseOpening("〔灣報記者林小華高雄15日電〕港區第七號碼頭", table, out var parsed));
+        Assert.Equal(("灣報", "高雄", 15), (parsed.Agency, parsed.Dateline.Location, parsed.Dateline.Day));
+        Assert.Equal("〔灣報記者林小華高雄15日電〕".Length, parsed.End);
+        Assert.False(DatelineParser.TryParseOpening("（灣報記者林小華高雄15日電）", table, out _));
+        Assert.False(DatelineParser.TryParseOpening("〔中央社台北6日電〕", SiteCatalog.Directory.Datelines, out _));
     }
 
     [Theory]
@@ -64,7 +75,7 @@ public sealed class DatelineParserTests
     [InlineData("(Reuters華盛頓5日電)")]
     public void TryParseOpening_AnyAgency_KnowsADatelineWhoeverSentIt(string paragraph)
     {
-        Assert.True(DatelineParser.TryParseOpening(paragraph, DatelineAgencies.Any, out _));
+        Assert.True(DatelineParser.TryParseOpening(paragraph, DatelineTables.Any, out _));
     }
 
     [Theory]
@@ -76,7 +87,7 @@ public sealed class DatelineParserTests
     [InlineData("")]
     public void TryParseOpening_AnyAgency_NotADateline_ReturnsFalse(string paragraph)
     {
-        Assert.False(DatelineParser.TryParseOpening(paragraph, DatelineAgencies.Any, out _));
+        Assert.False(DatelineParser.TryParseOpening(paragraph, DatelineTables.Any, out _));
     }
 
     [Theory]

@@ -21,15 +21,15 @@ internal sealed record BodyCredits(string? Agency, Dateline? Dateline, Immutable
 
     /// <param name="paragraphs">The article's paragraphs.</param>
     /// <param name="bylineAuthors">Authors a byline gave (taken out of the paragraphs already).</param>
-    /// <param name="agencies">The agencies whose bracketed dateline may open the text (<see cref="SiteDirectory.DatelineAgencies"/>).</param>
+    /// <param name="datelines">The agencies and brackets whose dateline may open the text (<see cref="SiteDirectory.Datelines"/>).</param>
     /// <param name="datelineExpected">The site opens every story with a dateline, so a missing one is worth a warning.</param>
     /// <param name="warnings">Where that warning goes.</param>
-    public static BodyCredits Read(ImmutableArray<string> paragraphs, ImmutableArray<string> bylineAuthors, DatelineAgencies agencies, bool datelineExpected, ImmutableArray<string>.Builder warnings)
+    public static BodyCredits Read(ImmutableArray<string> paragraphs, ImmutableArray<string> bylineAuthors, DatelineTables datelines, bool datelineExpected, ImmutableArray<string>.Builder warnings)
     {
         string? agency = null;
         Dateline? dateline = null;
         var authors = ImmutableArray<string>.Empty;
-        if (FindOpening(paragraphs, agencies) is { } opening)
+        if (FindOpening(paragraphs, datelines) is { } opening)
         {
             agency = opening.Agency;
             dateline = opening.Dateline;
@@ -45,11 +45,11 @@ internal sealed record BodyCredits(string? Agency, Dateline? Dateline, Immutable
     }
 
     /// <summary>The opening dateline, in the first paragraph or under up to two short lines above it.</summary>
-    internal static ParsedDateline? FindOpening(IReadOnlyList<string> paragraphs, DatelineAgencies agencies)
+    internal static ParsedDateline? FindOpening(IReadOnlyList<string> paragraphs, DatelineTables datelines)
     {
         for (var i = 0; i < paragraphs.Count && i <= MaxLinesAboveDateline; i++)
         {
-            if (DatelineParser.TryParseOpening(paragraphs[i], agencies, out var opening))
+            if (DatelineParser.TryParseOpening(paragraphs[i], datelines, out var opening))
             {
                 return opening;
             }

@@ -43,7 +43,7 @@ internal static partial class BylineParser
 
     private static readonly (char Open, char Close)[] Brackets = [('〔', '〕'), ('【', '】'), ('［', '］'), ('[', ']'), ('（', '）'), ('(', ')')];
 
-    public static bool TryParse(string line, DatelineAgencies agencies, out ParsedByline byline)
+    public static bool TryParse(string line, DatelineTables datelines, out ParsedByline byline)
     {
         byline = null!;
         if (line.Length > MaxLength * 2 || TextNormalizer.CountVisible(line) > MaxLength)
@@ -58,7 +58,7 @@ internal static partial class BylineParser
             return false;
         }
 
-        if (DatelineParser.TryParseOpening(text, agencies, out var opening) && TextNormalizer.TrimAll(text.AsSpan(text.AsSpan().IndexOfAny('）', ')') + 1)).IsEmpty)
+        if (DatelineParser.TryParseOpening(text, datelines, out var opening) && TextNormalizer.TrimAll(text.AsSpan(opening.End)).IsEmpty)
         {
             byline = new ParsedByline(opening.Agency, null, opening.Authors, opening.Dateline, null);
             return true;

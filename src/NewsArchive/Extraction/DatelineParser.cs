@@ -5,11 +5,15 @@ using NewsArchive.Records;
 namespace NewsArchive.Extraction;
 
 /// <summary>What a dateline or byline says: who sent the story, from where, on which day, how.</summary>
-internal sealed record ParsedDateline(string? Agency, ImmutableArray<string> Authors, Dateline Dateline);
+internal sealed record ParsedDateline(string? Agency, ImmutableArray<string> Authors, Dateline Dateline)
+{
+    /// <summary>Where the bracketed dateline ends in the paragraph it opens: the index after its closing bracket.</summary>
+    public int End { get; init; }
+}
 
 /// <summary>
 /// Parses datelines: an agency's opening <c>（中央社記者廖禹揚首爾13日專電）</c> in half- or full-width brackets
-/// (the agencies are the sites' tables, <see cref="DatelineAgencies"/>),
+/// (the agencies and brackets are the sites' tables, <see cref="DatelineTables"/>),
 /// and the place/day/kind run that ends a UDN byline (<c>基輔22日專電</c>, <c>台北即時報導</c>).
 /// Reporters come first (<c>記者</c>, several joined by <c>、</c>), then the place, the day
 /// (<c>13日</c>, before or after the place, <c>28</c> with no 日 as in <c>台北28電</c>, or absent as in
@@ -26,21 +30,21 @@ internal static class DatelineParser
     private const int MaxBracketLength = 80;
 
     /// <summary>
-    /// Parses a paragraph that opens with a bracketed dateline of one of <paramref name="agencies"/>,
-    /// such as <c>（中央社明斯克19日綜合外電報導）</c>; the agencies come from the sites' tables.
+    /// Parses a paragraph that opens with a bracketed dateline of one of the agencies of
+    /// <paramref name="datelines"/>, in one of its brackets, such as <c>（中央社明斯克19日綜合外電報導）</c>.
     /// </summary>
-    public static bool TryParseOpening(string paragraph, DatelineAgencies agencies, out ParsedDateline parsed)
+    public static bool TryParseOpening(string paragraph, DatelineTables datelines, out ParsedDateline parsed)
     {
         parsed = null!;
-        if (!TryOpenBracket(paragraph, out var inner))
+        if (!TryOpenBracket(paragraph, datelines, out var inner, out var end))
         {
             return false;
         }
 
-        if (agencies.Names.IsDefault)
+        if (datelines.Agencies.IsDefault)
         {
             // Any agency: a run of letters, then reporters, place, day and kind.
-            for (var length = 1; length < DatelineAgencies.MinAnyLength && length <= inner.Length; length++)
+            for (var length = 1; length < DatelineTables.MinAnyLength && length <= inner.Length; length++)
             {
                 if (!char.IsLetter(inner[length - 1]))
                 {
@@ -48,7 +52,7 @@ internal static class DatelineParser
                 }
             }
 
-            for (var length = DatelineAgencies.MinAnyLength; length <= Math.Min(DatelineAgencies.MaxAnyLength, inner.Length - 1); length++)
+            for (var length = DatelineTables.MinAnyLength; length <= Math.Min(DatelineTables.MaxAnyLength, inner.Length - 1); length++)
             {
                 if (!char.IsLetter(inner[length - 1]))
                 {
@@ -57,7 +61,7 @@ internal static class DatelineParser
 
                 if (TryParseCore(inner[length..], out var anyAuthors, out var anyDateline))
                 {
-                    parsed = new ParsedDateline(inner[..length], anyAuthors, anyDateline);
+                    parsed = new ParsedDateline(inner[..length], anyAuthors, anyDateline) { End = end };
                     return true;
                 }
             }
@@ -65,12 +69,12 @@ internal static class DatelineParser
             return false;
         }
 
-        foreach (var agency in agencies.Names)
+        foreach (var agency in datelines.Agencies)
         {
             if (inner.StartsWith(agency, StringComparison.Ordinal)
                 && TryParseCore(inner[agency.Length..], out var authors, out var dateline))
             {
-                parsed = new ParsedDateline(agency, authors, dateline);
+                parsed = new ParsedDateline(agency, authors, dateline) { End = end };
                 return true;
             }
         }
@@ -78,24 +82,57 @@ internal static class DatelineParser
         return false;
     }
 
-    /// <summary>The text inside a bracket that opens the paragraph and closes within <see cref="MaxBracketLength"/>.</summary>
-    private static bool TryOpenBracket(string paragraph, out string inner)
+    /// <summary>
+    /// The text inside a bracket of the tables that opens the paragraph and closes (with any of the
+    /// tables' closing brackets) within <see cref="MaxBracketLength"/>; <paramref name="end"/> is the
+    /// index in the paragraph after the closing bracket.
+    /// </summary>
+    private static bool TryOpenBracket(string paragraph, DatelineTables datelines, out string inner, out int end)
     {
         inner = string.Empty;
-        var text = paragraph.AsSpan().TrimStart();
-        if (text.IsEmpty || (text[0] != '（' && text[0] != '('))
+        end = 0;
+        var start = paragraph.Length - paragraph.AsSpan().TrimStart().Length;
+        var text = paragraph.AsSpan(start);
+        if (text.IsEmpty || !Opens(datelines, text[0]))
         {
             return false;
         }
 
-        var close = text[..Math.Min(text.Length, MaxBracketLength)].IndexOfAny('）', ')');
+        var window = text[..Math.Min(text.Length, MaxBracketLength)];
+        var close = -1;
+        for (var i = 1; i < window.Length && close < 0; i++)
+        {
+            foreach (var pair in datelines.Brackets)
+            {
+                if (window[i] == pair.Close)
+                {
+                    close = i;
+                    break;
+                }
+            }
+        }
+
         if (close < 0)
         {
             return false;
         }
 
         inner = TextNormalizer.TrimAll(text[1..close]).ToString();
+        end = start + close + 1;
         return true;
+    }
+
+    private static bool Opens(DatelineTables datelines, char c)
+    {
+        foreach (var pair in datelines.Brackets)
+        {
+            if (pair.Open == c)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

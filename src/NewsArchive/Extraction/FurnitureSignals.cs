@@ -467,7 +467,7 @@ internal static partial class FurnitureSignals
         }
 
         var text = TextNormalizer.Normalize(view.Element.TextContent);
-        return !DatelineParser.TryParseOpening(text, DatelineAgencies.Any, out _) && (!EndsWithSentence(text) || EndsWithCredit(text));
+        return !DatelineParser.TryParseOpening(text, DatelineTables.Any, out _) && (!EndsWithSentence(text) || EndsWithCredit(text));
     });
 
     /// <summary>One item of an image gallery inside the text: an image and its caption.</summary>

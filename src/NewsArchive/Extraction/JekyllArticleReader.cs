@@ -29,11 +29,11 @@ internal static class JekyllArticleReader
     /// (<c>記者王小明／台北報導</c>, <c>By Jane Doe</c>), read with the shared grammar and taken out of the
     /// text, as a saved page's is: the same article gives the same record in either container.
     /// </summary>
-    private static ParsedByline? TakeByline(ref ImmutableArray<string> paragraphs, DatelineAgencies agencies)
+    private static ParsedByline? TakeByline(ref ImmutableArray<string> paragraphs, DatelineTables datelines)
     {
         for (var i = 0; i < Math.Min(paragraphs.Length, BylineParagraphs); i++)
         {
-            if (BylineParser.TryParse(paragraphs[i], agencies, out var byline) && (!byline.Authors.IsEmpty || byline.Desk is not null || byline.Agency is not null))
+            if (BylineParser.TryParse(paragraphs[i], datelines, out var byline) && (!byline.Authors.IsEmpty || byline.Desk is not null || byline.Agency is not null))
             {
                 paragraphs = paragraphs.RemoveAt(i);
                 return byline;
@@ -114,8 +114,8 @@ internal static class JekyllArticleReader
         }
 
         var paragraphs = article.Paragraphs;
-        var byline = site.Code is null ? TakeByline(ref paragraphs, directory.DatelineAgencies) : null;
-        var credits = BodyCredits.Read(paragraphs, article.Authors.AddRange(byline?.Authors ?? []), directory.DatelineAgencies, site.DatelineExpected, warnings);
+        var byline = site.Code is null ? TakeByline(ref paragraphs, directory.Datelines) : null;
+        var credits = BodyCredits.Read(paragraphs, article.Authors.AddRange(byline?.Authors ?? []), directory.Datelines, site.DatelineExpected, warnings);
         return FormatResult.Success(new ArticleDraft
         {
             Source = source,

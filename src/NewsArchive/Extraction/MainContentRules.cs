@@ -126,8 +126,8 @@ internal static class MainContentRules
 
     /// <summary>Lines the edges are trimmed up to and not past: the text's own opening and closing (a dateline, a byline, a credit).</summary>
     internal static bool StopsTrimming(ParagraphView paragraph) =>
-        DatelineParser.TryParseOpening(paragraph.Text, DatelineAgencies.Any, out _)
+        DatelineParser.TryParseOpening(paragraph.Text, DatelineTables.Any, out _)
         || FurnitureSignals.EndsWithCredit(paragraph.Text)
         || !CreditsParser.ParseParagraph(paragraph.Text).IsEmpty
-        || BylineParser.TryParse(paragraph.Text, DatelineAgencies.Any, out _);
+        || BylineParser.TryParse(paragraph.Text, DatelineTables.Any, out _);
 }

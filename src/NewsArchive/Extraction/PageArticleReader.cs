@@ -145,12 +145,12 @@ internal static class PageArticleReader
         }
 
         var paragraphs = article.Paragraphs;
-        var visible = bylineText is null ? null : ReadByline(site, directory.DatelineAgencies, bylineText);
+        var visible = bylineText is null ? null : ReadByline(site, directory.Datelines, bylineText);
         if (visible is null)
         {
             foreach (var line in header.Concat(article.Leading))
             {
-                if (ReadByline(site, directory.DatelineAgencies, line) is { } fromHeader)
+                if (ReadByline(site, directory.Datelines, line) is { } fromHeader)
                 {
                     visible = fromHeader;
                     break;
@@ -162,7 +162,7 @@ internal static class PageArticleReader
         {
             for (var i = 0; i < Math.Min(paragraphs.Length, BylineParagraphs); i++)
             {
-                if (ReadByline(site, directory.DatelineAgencies, paragraphs[i]) is { } opening)
+                if (ReadByline(site, directory.Datelines, paragraphs[i]) is { } opening)
                 {
                     // The byline is a line of the text's top (a layout nobody described, udn-html-2014-big5): a field, not text.
                     visible = opening;
@@ -172,7 +172,7 @@ internal static class PageArticleReader
             }
         }
 
-        var credits = BodyCredits.Read(paragraphs, article.Authors.AddRange(visible?.Authors ?? []), directory.DatelineAgencies, site.DatelineExpected && visible?.Dateline is null, warnings);
+        var credits = BodyCredits.Read(paragraphs, article.Authors.AddRange(visible?.Authors ?? []), directory.Datelines, site.DatelineExpected && visible?.Dateline is null, warnings);
         var authors = credits.Authors.IsEmpty ? StatedAuthors(metadata, [.. site.SiteNames, .. metadata.SiteName is { } name ? new[] { name } : []]) : credits.Authors;
         return FormatResult.Success(new ArticleDraft
         {
@@ -197,14 +197,14 @@ internal static class PageArticleReader
     }
 
     /// <summary>A byline in the site's own grammar, else in the shared one.</summary>
-    private static SiteByline? ReadByline(Site site, DatelineAgencies agencies, string line)
+    private static SiteByline? ReadByline(Site site, DatelineTables datelines, string line)
     {
         if (site.Byline is { } grammar && grammar(line) is { } own)
         {
             return own;
         }
 
-        return BylineParser.TryParse(line, agencies, out var byline) && (!byline.Authors.IsEmpty || byline.Desk is not null || byline.Agency is not null)
+        return BylineParser.TryParse(line, datelines, out var byline) && (!byline.Authors.IsEmpty || byline.Desk is not null || byline.Agency is not null)
             ? new SiteByline(byline.Agency, byline.Dateline, byline.Authors)
             : null;
     }

@@ -39,6 +39,9 @@ internal sealed record Site
     /// <summary>Agencies whose bracketed dateline opens a story (<c>（中央社記者…台北23日電）</c>).</summary>
     public ImmutableArray<string> DatelineAgencies { get; init; } = [];
 
+    /// <summary>The brackets the site sets its datelines in (<see cref="DatelineTables.Parentheses"/> unless it says otherwise).</summary>
+    public ImmutableArray<(char Open, char Close)> DatelineBrackets { get; init; } = DatelineTables.Parentheses;
+
     /// <summary>The site opens every story with a dateline, so a missing one is worth a warning.</summary>
     public bool DatelineExpected { get; init; }
 

@@ -27,14 +27,16 @@ internal sealed partial class SiteDirectory
             }
         }
 
-        DatelineAgencies = DatelineAgencies.Of(this.sites.SelectMany(s => s.DatelineAgencies));
+        Datelines = DatelineTables.Of(
+            this.sites.SelectMany(s => s.DatelineAgencies),
+            this.sites.Where(s => !s.DatelineAgencies.IsEmpty).SelectMany(s => s.DatelineBrackets));
     }
 
     /// <summary>The sites with a code, in the catalog's order.</summary>
     public ImmutableArray<Site> Sites => sites;
 
-    /// <summary>Every site's dateline agencies, longest first: a story republished elsewhere keeps its agency's dateline.</summary>
-    public DatelineAgencies DatelineAgencies { get; }
+    /// <summary>Every site's dateline agencies and brackets: a story republished elsewhere keeps its agency's dateline.</summary>
+    public DatelineTables Datelines { get; }
 
     /// <summary>The site a code names, or null.</summary>
     public Site? Find(string? code) => code is not null && byCode.TryGetValue(code, out var site) ? site : null;

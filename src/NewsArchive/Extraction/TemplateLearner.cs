@@ -137,8 +137,8 @@ internal sealed partial class TemplateLearner(TemplateThresholds? thresholds = n
     /// </summary>
     internal static bool IsTextThatRecurs(string line) =>
         !CreditsParser.ParseParagraph(line).IsEmpty
-        || DatelineParser.TryParseOpening(line, DatelineAgencies.Any, out _)
-        || BylineParser.TryParse(line, DatelineAgencies.Any, out _)
+        || DatelineParser.TryParseOpening(line, DatelineTables.Any, out _)
+        || BylineParser.TryParse(line, DatelineTables.Any, out _)
         || FurnitureSignals.EndsWithCredit(line) && line.TrimStart()[0] is '（' or '('
         || BracketedHeading().IsMatch(line);
 

@@ -34,8 +34,8 @@ public sealed class ExampleSiteTests
         Assert.Equal("bay", directory.FromUrl("https://www.baynews.example/story/1"));
         Assert.Equal("bay", directory.FromLabel("灣報"));
         Assert.Equal("20240315", directory.NativeId("bay", "https://baynews.example/story/20240315"));
-        Assert.Contains("灣報", directory.DatelineAgencies.Names);
-        Assert.Contains("中央社", directory.DatelineAgencies.Names);
+        Assert.Contains("灣報", directory.Datelines.Agencies);
+        Assert.Contains("中央社", directory.Datelines.Agencies);
     }
 
     [Fact]
