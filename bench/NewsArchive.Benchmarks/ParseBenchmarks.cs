@@ -1,7 +1,6 @@
 using AngleSharp.Html.Parser;
 using BenchmarkDotNet.Attributes;
 using NewsArchive.Containers;
-using NewsArchive.Extraction;
 
 namespace NewsArchive.Benchmarks;
 
@@ -27,7 +26,7 @@ public class ParseBenchmarks
         udn = new InputFile("004.txt", SampleFiles.Read("004"));
         var text = System.Text.Encoding.UTF8.GetString(cna.Bytes.Span);
         FrontMatterParser.TrySplit(text, out var post);
-        cnaHtml = post.Text[(post.BodyStart + JekyllFields.SkipTitleHeader(post.BodySpan, out _, out _))..];
+        cnaHtml = post.Text[(post.BodyStart + PostHead.SkipTitleHeader(post.BodySpan, out _, out _))..];
     }
 
     [Benchmark(Baseline = true, Description = "AngleSharp only: CNA post 000 HTML")]

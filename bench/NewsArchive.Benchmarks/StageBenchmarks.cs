@@ -36,7 +36,7 @@ public class StageBenchmarks
         decoder.TryDecode(bytes, out var decoded, out _);
         text = decoded.Text;
         FrontMatterParser.TrySplit(text, out post);
-        html = post.Text[(post.BodyStart + JekyllFields.SkipTitleHeader(post.BodySpan, out _, out _))..];
+        html = post.Text[(post.BodyStart + PostHead.SkipTitleHeader(post.BodySpan, out _, out _))..];
         parsed = context.HtmlParser.ParseDocument(html);
         draft = JekyllArticleReader.Read(new SourceDocument("000.txt", text), context, Site, Directory, null).Draft!;
         record = ((ParseOutcome.Parsed)new ArchiveParser().Parse(new InputFile("000.txt", bytes))).Record;
@@ -69,8 +69,8 @@ public class StageBenchmarks
     [Benchmark(Description = "post fields (title header, URL, source, date, body check)")]
     public int PostFields()
     {
-        var skip = JekyllFields.SkipTitleHeader(post.BodySpan, out _, out _);
-        var url = JekyllFields.Url(post.FrontMatter);
+        var skip = PostHead.SkipTitleHeader(post.BodySpan, out _, out _);
+        var url = PostHead.UrlOf(post.FrontMatter);
         var warnings = System.Collections.Immutable.ImmutableArray.CreateBuilder<string>();
         JekyllFields.Published(post.FrontMatter, Directory.UtcOffsetOf(JekyllFields.Source(post.FrontMatter, url, Directory)), warnings);
         return skip + (JekyllBody.LooksLikeHtml(post.BodySpan[skip..]) ? 1 : 0) + (HtmlNestingGuard.IsTooDeep(post.BodySpan[skip..]) ? 1 : 0);

@@ -13,6 +13,7 @@ internal sealed class SourceDocument
 
     private HtmlPage? page;
     private TextDump? dump;
+    private PostHead? postHead;
     private ParseContext? context;
 
     /// <param name="path">The input's path, as the user named it.</param>
@@ -45,6 +46,9 @@ internal sealed class SourceDocument
 
     /// <summary>The Jekyll post, or null when the text does not open with front matter.</summary>
     public JekyllPost? Post => post.Value;
+
+    /// <summary>The post's head (front-matter title, URL, the title header), read once; null when it is no post.</summary>
+    public PostHead? PostHead => Post is { } read ? postHead ??= PostHead.Of(read) : null;
 
     /// <summary>Whether the text is an HTML page's markup (<see cref="HtmlPageSniffer"/>), worked out once.</summary>
     public bool IsHtmlPage => isHtmlPage ??= HtmlPageSniffer.IsHtmlPage(Text);

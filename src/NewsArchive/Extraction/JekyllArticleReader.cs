@@ -12,13 +12,12 @@ namespace NewsArchive.Extraction;
 internal static class JekyllArticleReader
 {
     /// <summary>The part of a read that needs no body: the URL, source and time, from the front matter and the title header alone.</summary>
-    private static (string? Url, string Source, string? Published, int BodySkip, string? HeaderTitle) ReadHeader(JekyllPost post, Site site, SiteDirectory directory, ImmutableArray<string>.Builder warnings)
+    private static (string? Url, string Source, string? Published) ReadHeader(JekyllPost post, PostHead head, Site site, SiteDirectory directory, ImmutableArray<string>.Builder warnings)
     {
-        var skip = JekyllFields.SkipTitleHeader(post.BodySpan, out var headerTitle, out var headerUrl);
-        var url = JekyllFields.Url(post.FrontMatter) ?? headerUrl;
+        var url = head.AnyUrl;
         var source = site.Code ?? JekyllFields.Source(post.FrontMatter, url, directory);
         var published = JekyllFields.Published(post.FrontMatter, directory.UtcOffsetOf(source), warnings);
-        return (url, source, published, skip, headerTitle);
+        return (url, source, published);
     }
 
     /// <summary>How many opening paragraphs a byline line is looked for in.</summary>
@@ -59,7 +58,9 @@ internal static class JekyllArticleReader
         var warnings = ImmutableArray.CreateBuilder<string>();
         warnings.AddRange(post.Warnings);
         var frontMatter = post.FrontMatter;
-        var (url, source, published, skip, headerTitle) = ReadHeader(post, site, directory, warnings);
+        var head = document.PostHead!;
+        var (url, source, published) = ReadHeader(post, head, site, directory, warnings);
+        var (skip, headerTitle) = (head.BodySkip, head.HeaderTitle);
         if (FormatResult.Refused(wanted, ArticleHeader.Of(source, published)))
         {
             return FormatResult.Skipped;
@@ -74,7 +75,7 @@ internal static class JekyllArticleReader
             {
                 Source = source,
                 Url = url,
-                Title = JekyllFields.Title(frontMatter) ?? headerTitle,
+                Title = head.Title ?? headerTitle,
                 Published = published,
                 FrontMatter = frontMatter,
                 Warnings = warnings.ToImmutable(),
@@ -98,7 +99,7 @@ internal static class JekyllArticleReader
 
         var article = HtmlArticleReader.Read(context.HtmlParser, html, rules, url);
         warnings.AddRange(article.Warnings);
-        var title = JekyllFields.Title(frontMatter);
+        var title = head.Title;
         if (string.IsNullOrWhiteSpace(title))
         {
             title = headerTitle ?? article.FirstHeading;

@@ -28,19 +28,18 @@ internal sealed class JekyllFormat(Site site, SiteDirectory directory) : IFormat
             return DetectionConfidence.Weak;
         }
 
-        var url = JekyllFields.Url(post.FrontMatter);
-        if (directory.FromUrl(url) == site.Code)
+        var head = document.PostHead!;
+        if (directory.FromUrl(head.Url) == site.Code)
         {
             return DetectionConfidence.Strong;
         }
 
-        if (url is null && JekyllFields.Source(post.FrontMatter, null, directory) == site.Code)
+        if (head.Url is null && JekyllFields.Source(post.FrontMatter, null, directory) == site.Code)
         {
             return DetectionConfidence.Strong;
         }
 
-        JekyllFields.SkipTitleHeader(post.BodySpan, out _, out var headerUrl);
-        return url is null && directory.FromUrl(headerUrl) == site.Code ? DetectionConfidence.Strong : DetectionConfidence.None;
+        return head.Url is null && directory.FromUrl(head.HeaderUrl) == site.Code ? DetectionConfidence.Strong : DetectionConfidence.None;
     }
 
     public FormatResult Read(SourceDocument document, ParseContext context, Func<ArticleHeader, bool>? wanted) =>
