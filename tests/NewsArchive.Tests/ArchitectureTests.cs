@@ -72,14 +72,20 @@ public sealed partial class ArchitectureTests
             .Where(n => !n.Contains('<', StringComparison.Ordinal))
             .ToHashSet(StringComparer.Ordinal);
         var sources = Path.Combine(TestPaths.RepositoryRoot, "src", "NewsArchive");
+        var siteWords = SiteCatalog.Known.SelectMany(s => s.Hosts.Prepend(s.Code ?? string.Empty)).Where(w => w.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var stage in Stages.TakeWhile(s => s != "Sites"))
         {
             var folder = Path.Combine(sources, stage);
             foreach (var file in Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories))
             {
-                var code = StringsAndComments().Replace(File.ReadAllText(file), " ");
+                var text = File.ReadAllText(file);
+                var code = StringsAndComments().Replace(text, " ");
                 var named = Identifier().Matches(code).Select(m => m.Value).Where(siteTypes.Contains).Distinct().ToList();
                 Assert.True(named.Count == 0, $"{Path.GetRelativePath(sources, file)} names {string.Join(", ", named)}");
+
+                // Nor a site's code or host as a string of its own ("cna", "udn.com").
+                var literals = StringLiteral().Matches(Comment().Replace(text, " ")).Select(m => m.Groups[1].Value).Where(siteWords.Contains).Distinct().ToList();
+                Assert.True(literals.Count == 0, $"{Path.GetRelativePath(sources, file)} names {string.Join(", ", literals)}");
             }
         }
 
@@ -256,6 +262,13 @@ public sealed partial class ArchitectureTests
 
     [GeneratedRegex(@"//[^\n]*|/\*.*?\*/|@""(?:[^""]|"""")*""|""""""[\s\S]*?""""""|""(?:[^""\\\n]|\\.)*""|'(?:[^'\\\n]|\\.)'", RegexOptions.Singleline)]
     private static partial Regex StringsAndComments();
+
+    [GeneratedRegex(@"""([^""\\\n]*)""")]
+    private static partial Regex StringLiteral();
+
+    /// <summary>Whole-line comments (a <c>//</c> inside a string, as in a URL, is no comment).</summary>
+    [GeneratedRegex(@"^\s*//[^\n]*", RegexOptions.Multiline)]
+    private static partial Regex Comment();
 
     [GeneratedRegex(@"\b[A-Z][A-Za-z0-9_]*\b")]
     private static partial Regex Identifier();
