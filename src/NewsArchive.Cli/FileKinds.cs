@@ -72,11 +72,23 @@ public static partial class FileKinds
     /// The path with every symbolic link in it resolved, as <c>realpath(3)</c> gives it, or null
     /// where it cannot be resolved.
     /// </summary>
-    public static string? Resolve(string path)
+    public static string? Resolve(string path) => Resolve(System.Text.Encoding.UTF8.GetBytes(path));
+
+    /// <summary>
+    /// The path given by its bytes (a name that is not valid UTF-8 too), resolved as <c>realpath(3)</c>
+    /// gives it and written as <see cref="RawFileNames.Escape"/> writes names; null where it cannot be resolved.
+    /// </summary>
+    public static unsafe string? Resolve(byte[] path)
     {
         try
         {
-            var resolved = RealPath(path, IntPtr.Zero);
+            var terminated = RawFileNames.Terminated(path);
+            IntPtr resolved;
+            fixed (byte* pointer = terminated)
+            {
+                resolved = RealPath(pointer, IntPtr.Zero);
+            }
+
             if (resolved == IntPtr.Zero)
             {
                 return null;
@@ -84,7 +96,7 @@ public static partial class FileKinds
 
             try
             {
-                return Marshal.PtrToStringUTF8(resolved);
+                return RawFileNames.Escape(MemoryMarshal.CreateReadOnlySpanFromNullTerminated((byte*)resolved));
             }
             finally
             {
@@ -97,8 +109,8 @@ public static partial class FileKinds
         }
     }
 
-    [LibraryImport("libc", EntryPoint = "realpath", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial IntPtr RealPath(string path, IntPtr resolved);
+    [LibraryImport("libc", EntryPoint = "realpath")]
+    private static unsafe partial IntPtr RealPath(byte* path, IntPtr resolved);
 
     [LibraryImport("libc", EntryPoint = "free")]
     private static partial void Free(IntPtr pointer);

@@ -170,7 +170,7 @@ public static class InputEnumerator
     private static bool TryOpen(string directory, string display, string relative, Stack<Frame> stack, HashSet<string> visited, out InputSource? error, byte[]? rawPath = null)
     {
         error = null;
-        var real = rawPath is null ? RealPath(directory) : RawFileNames.RealPath(rawPath) ?? RawFileNames.Escape(rawPath);
+        var real = rawPath is null ? RealPath(directory) : FileKinds.Resolve(rawPath) ?? RawFileNames.Escape(rawPath);
         if (stack.Any(open => open.RealPath == real))
         {
             // A link to a directory being walked (this one or one it is in): following it would walk in
@@ -252,7 +252,6 @@ public static class InputEnumerator
         }
 
         error = null;
-
         var entries = new List<Entry>(listed.Count);
         foreach (var (bytes, isDirectory) in listed)
         {

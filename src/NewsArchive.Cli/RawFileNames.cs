@@ -31,51 +31,17 @@ public static partial class RawFileNames
     private const int MaxEntries = 10_000_000;
 
     /// <summary>The names in <paramref name="directory"/> that are not valid UTF-8, as bytes, in listing order; empty where the listing fails.</summary>
-    public static unsafe List<byte[]> UndecodableNames(string directory)
+    public static List<byte[]> UndecodableNames(string directory)
     {
         var names = new List<byte[]>();
-        IntPtr handle;
-        try
+        var strict = new UTF8Encoding(false, throwOnInvalidBytes: true);
+        _ = ReadEntries(Encoding.UTF8.GetBytes(directory), (name, _) =>
         {
-            handle = OpenDirectory(directory);
-        }
-        catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
-        {
-            return names;
-        }
-
-        if (handle == IntPtr.Zero)
-        {
-            return names;
-        }
-
-        try
-        {
-            var strict = new UTF8Encoding(false, throwOnInvalidBytes: true);
-            for (var count = 0; count < MaxEntries; count++)
+            if (!IsCharacter(strict, name))
             {
-                var entry = ReadDirectory(handle);
-                if (entry == IntPtr.Zero)
-                {
-                    break;
-                }
-
-                var name = MemoryMarshal.CreateReadOnlySpanFromNullTerminated((byte*)entry + DirentNameOffset);
-                try
-                {
-                    strict.GetCharCount(name);
-                }
-                catch (DecoderFallbackException)
-                {
-                    names.Add(name.ToArray());
-                }
+                names.Add(name.ToArray());
             }
-        }
-        finally
-        {
-            _ = CloseDirectory(handle);
-        }
-
+        });
         return names;
     }
 
@@ -86,17 +52,46 @@ public static partial class RawFileNames
     /// The entries of the directory whose path is <paramref name="directory"/> (bytes), in listing
     /// order, without <c>.</c> and <c>..</c>; null, with <paramref name="error"/>, where it cannot be listed.
     /// </summary>
-    public static unsafe List<RawEntry>? List(byte[] directory, out string? error)
+    public static List<RawEntry>? List(byte[] directory, out string? error)
     {
-        error = null;
-        var handle = OpenDirectoryBytes(directory, out var errno);
-        if (handle == IntPtr.Zero)
+        var entries = new List<RawEntry>();
+        var errno = ReadEntries(directory, (name, type) =>
         {
-            error = Describe(errno);
-            return null;
+            var bytes = name.ToArray();
+
+            // A link, or a file system that does not say: a directory is what opens as one.
+            var isDirectory = type == DirectoryType || (type is LinkType or UnknownType && IsDirectory(Join(directory, bytes)));
+            entries.Add(new RawEntry(bytes, isDirectory));
+        });
+        error = errno == 0 ? null : Describe(errno);
+        return errno == 0 ? entries : null;
+    }
+
+    private delegate void EntryVisitor(ReadOnlySpan<byte> name, byte type);
+
+    /// <summary>
+    /// Hands each entry of the directory but <c>.</c> and <c>..</c> (its name's bytes and its
+    /// <c>d_type</c>) to <paramref name="visit"/>, at most <see cref="MaxEntries"/> of them; returns 0,
+    /// or why the directory could not be opened (an errno).
+    /// </summary>
+    private static unsafe int ReadEntries(byte[] directory, EntryVisitor visit)
+    {
+        IntPtr handle;
+        int errno;
+        try
+        {
+            handle = OpenDirectoryBytes(directory, out errno);
+        }
+        catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
+        {
+            return NoSuchSystemCall;
         }
 
-        var entries = new List<RawEntry>();
+        if (handle == IntPtr.Zero)
+        {
+            return errno;
+        }
+
         try
         {
             for (var count = 0; count < MaxEntries; count++)
@@ -108,17 +103,10 @@ public static partial class RawFileNames
                 }
 
                 var name = MemoryMarshal.CreateReadOnlySpanFromNullTerminated((byte*)entry + DirentNameOffset);
-                if (name.SequenceEqual("."u8) || name.SequenceEqual(".."u8))
+                if (!name.SequenceEqual("."u8) && !name.SequenceEqual(".."u8))
                 {
-                    continue;
+                    visit(name, *((byte*)entry + DirentTypeOffset));
                 }
-
-                var type = *((byte*)entry + DirentTypeOffset);
-                var bytes = name.ToArray();
-
-                // A link, or a file system that does not say: a directory is what opens as one.
-                var isDirectory = type == DirectoryType || (type is LinkType or UnknownType && IsDirectory(Join(directory, bytes)));
-                entries.Add(new RawEntry(bytes, isDirectory));
             }
         }
         finally
@@ -126,11 +114,11 @@ public static partial class RawFileNames
             _ = CloseDirectory(handle);
         }
 
-        return entries;
+        return 0;
     }
 
     /// <summary>Whether the path (bytes) is a directory, or a link to one.</summary>
-    public static bool IsDirectory(byte[] path)
+    private static bool IsDirectory(byte[] path)
     {
         var handle = OpenDirectoryBytes(path, out _);
         if (handle == IntPtr.Zero)
@@ -140,31 +128,6 @@ public static partial class RawFileNames
 
         _ = CloseDirectory(handle);
         return true;
-    }
-
-    /// <summary>The path (bytes) with every link resolved, escaped as <see cref="Escape"/> writes it; null where it cannot be resolved.</summary>
-    public static unsafe string? RealPath(byte[] path)
-    {
-        var terminated = Terminated(path);
-        IntPtr resolved;
-        fixed (byte* pointer = terminated)
-        {
-            resolved = RealPathBytes(pointer, IntPtr.Zero);
-        }
-
-        if (resolved == IntPtr.Zero)
-        {
-            return null;
-        }
-
-        try
-        {
-            return Escape(MemoryMarshal.CreateReadOnlySpanFromNullTerminated((byte*)resolved));
-        }
-        finally
-        {
-            Free(resolved);
-        }
     }
 
     /// <summary>
@@ -236,7 +199,8 @@ public static partial class RawFileNames
         return [.. directory.AsSpan(0, end), (byte)'/', .. name];
     }
 
-    private static byte[] Terminated(byte[] path)
+    /// <summary>The bytes of a path with the NUL the C library ends it with.</summary>
+    internal static byte[] Terminated(byte[] path)
     {
         var terminated = new byte[path.Length + 1];
         path.CopyTo(terminated, 0);
@@ -249,8 +213,12 @@ public static partial class RawFileNames
         13 => "permission denied",
         20 => "not a directory",
         40 => "too many levels of symbolic links",
+        NoSuchSystemCall => "directories cannot be listed by their bytes on this system",
         _ => $"errno {errno}",
     };
+
+    /// <summary>Not an errno: the C library's directory calls are missing (a system without glibc).</summary>
+    private const int NoSuchSystemCall = -1;
 
     private static unsafe IntPtr OpenDirectoryBytes(byte[] path, out int errno)
     {
@@ -286,17 +254,8 @@ public static partial class RawFileNames
         }
     }
 
-    [LibraryImport("libc", EntryPoint = "opendir", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial IntPtr OpenDirectory(string path);
-
     [LibraryImport("libc", EntryPoint = "opendir", SetLastError = true)]
     private static unsafe partial IntPtr OpenDirectoryRaw(byte* path);
-
-    [LibraryImport("libc", EntryPoint = "realpath")]
-    private static unsafe partial IntPtr RealPathBytes(byte* path, IntPtr resolved);
-
-    [LibraryImport("libc", EntryPoint = "free")]
-    private static partial void Free(IntPtr pointer);
 
     [LibraryImport("libc", EntryPoint = "readdir", SetLastError = true)]
     private static partial IntPtr ReadDirectory(IntPtr directory);
