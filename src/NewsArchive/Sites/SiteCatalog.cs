@@ -18,19 +18,19 @@ internal static class SiteCatalog
     public static readonly ImmutableArray<Site> Sites = [CnaSite.Site, UdnSite.Site, GenericSite.Site];
 
     /// <summary>The sites, and the publishers the generic formats know by host and label.</summary>
-    public static readonly ImmutableArray<Site> Known = [.. Sites, .. GenericSite.Publishers];
+    public static readonly ImmutableArray<Site> Known = KnownWith(Sites);
 
     /// <summary>Every known site, looked up by host, label and code.</summary>
     public static readonly SiteDirectory Directory = new(Known);
 
-    /// <summary>
-    /// The directory of <paramref name="sites"/> and of the publishers the generic formats know; a
-    /// site with a folder takes the place of a publisher with its code.
-    /// </summary>
-    public static SiteDirectory DirectoryOf(IEnumerable<Site> sites)
+    /// <summary>The directory of <paramref name="sites"/> and of the publishers the generic formats know (<see cref="KnownWith"/>).</summary>
+    public static SiteDirectory DirectoryOf(IEnumerable<Site> sites) => new(KnownWith(sites));
+
+    /// <summary><paramref name="sites"/>, then the publishers the generic formats know; a site with a folder takes the place of a publisher with its code.</summary>
+    private static ImmutableArray<Site> KnownWith(IEnumerable<Site> sites)
     {
         var list = sites.ToList();
-        return new SiteDirectory([.. list, .. GenericSite.Publishers.Where(p => !list.Any(s => s.Code == p.Code))]);
+        return [.. list, .. GenericSite.Publishers.Where(p => !list.Any(s => s.Code == p.Code))];
     }
 
     /// <summary>Every format, sorted by name.</summary>

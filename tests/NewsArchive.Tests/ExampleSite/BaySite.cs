@@ -39,7 +39,7 @@ internal static partial class BaySite
         Hosts = ["baynews.example"],
         Labels = ["灣報", "Bay News"],
         IdPattern = Id(),
-        UtcOffset = TimeSpan.FromHours(8),
+        UtcOffset = PageLocale.TaiwanTime,
         DatelineAgencies = ["灣報"],
         DatelineExpected = true,
         SiteNames = ["灣報", "Bay News"],

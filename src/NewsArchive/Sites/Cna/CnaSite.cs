@@ -63,7 +63,7 @@ internal static partial class CnaSite
         Hosts = ["cna.com.tw"],
         Labels = ["中央社", "中央通訊社", "cna"],
         IdPattern = Id(),
-        UtcOffset = TimeSpan.FromHours(8),
+        UtcOffset = PageLocale.TaiwanTime,
         DatelineAgencies = ["中央社", "中央通訊社"],
         DatelineExpected = true,
         SiteNames = ["中央社", "CNA"],

@@ -61,13 +61,11 @@ internal static partial class GenericSite
         new() { Code = "nyt", Hosts = ["nytimes.com"], Labels = ["紐約時報", "nyt"] },
         new() { Code = "aj", Hosts = ["aljazeera.net", "aljazeera.com"], Labels = ["半島電視台", "aj"] },
         new() { Code = "bbc", Hosts = ["bbc.com", "bbc.co.uk"], Labels = ["bbc"] },
-        new() { Code = "ltn", Hosts = ["ltn.com.tw"], Labels = ["自由時報", "ltn"], UtcOffset = TaiwanTime },
-        new() { Code = "chinatimes", Hosts = ["chinatimes.com"], Labels = ["中時", "中國時報", "chinatimes"], UtcOffset = TaiwanTime },
-        new() { Code = "pts", Hosts = ["pts.org.tw"], Labels = ["公視", "pts"], UtcOffset = TaiwanTime },
-        new() { Code = "storm", Hosts = ["storm.mg"], Labels = ["風傳媒", "storm"], UtcOffset = TaiwanTime },
+        new() { Code = "ltn", Hosts = ["ltn.com.tw"], Labels = ["自由時報", "ltn"], UtcOffset = PageLocale.TaiwanTime },
+        new() { Code = "chinatimes", Hosts = ["chinatimes.com"], Labels = ["中時", "中國時報", "chinatimes"], UtcOffset = PageLocale.TaiwanTime },
+        new() { Code = "pts", Hosts = ["pts.org.tw"], Labels = ["公視", "pts"], UtcOffset = PageLocale.TaiwanTime },
+        new() { Code = "storm", Hosts = ["storm.mg"], Labels = ["風傳媒", "storm"], UtcOffset = PageLocale.TaiwanTime },
     ];
-
-    private static readonly TimeSpan TaiwanTime = TimeSpan.FromHours(8);
 
     [GeneratedRegex(@"/(?<id>[0-9]{1,15})-[0-9]{8}\.htm", RegexOptions.IgnoreCase)]
     private static partial Regex RthkId();

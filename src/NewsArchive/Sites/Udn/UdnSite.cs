@@ -110,7 +110,7 @@ internal static partial class UdnSite
         Labels = ["聯合新聞網", "聯合報", "經濟日報", "udn"],
         IdPattern = Id(),
         ArticleUrl = StoryUrl(),
-        UtcOffset = TimeSpan.FromHours(8),
+        UtcOffset = PageLocale.TaiwanTime,
         SiteNames = ["聯合新聞網", "udn", "轉角國際"],
         Byline = text => UdnBylineParser.TryParse(text, out var byline) ? byline : null,
         PageRules = PageRules,
